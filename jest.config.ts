@@ -1,0 +1,30 @@
+import type { Config } from 'jest';
+
+const shared = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+} satisfies Config;
+
+/** Suites that touch a database run once per database: always SQLite, PostgreSQL when TEST_DATABASE_URL is set. */
+const databaseSuites = ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/src/**/*.db-spec.ts'];
+
+const databaseProject = (name: 'sqlite' | 'postgres'): Config => ({
+  ...shared,
+  displayName: name,
+  testMatch: databaseSuites,
+  setupFiles: [`<rootDir>/test/setup/${name}.ts`],
+});
+
+const config: Config = {
+  testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/test/support/database-reporter.cjs'],
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    databaseProject('sqlite'),
+    ...(process.env.TEST_DATABASE_URL ? [databaseProject('postgres')] : []),
+  ],
+};
+
+export default config;

@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ClockModule } from './common/clock/clock.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DiscordModule } from './discord/discord.module';
+import { HealthModule } from './modules/health/health.module';
+import { StaticDataModule } from './modules/static-data/static-data.module';
+
+@Module({})
+export class AppModule {
+  /** The configuration is passed in, validated once by the caller, so nothing reads the environment at import time. */
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule.forRoot(config.database),
+        DiscordModule.forRoot(config.discord),
+        StaticDataModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+export type DatabaseConfig =
+  | { driver: 'postgres'; url: string; poolMax: number; poolMin: number }
+  | { driver: 'sqlite'; path: string };
+
+export interface AppConfig {
+  environment: 'development' | 'production' | 'test';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  http: { host: string; port: number };
+  discord: { token?: string; apiBase: string; guildId?: string };
+  database: DatabaseConfig;
+  admin: { token?: string; discordIds: readonly string[] };
+  channels: { ladder?: string; admin?: string };
+  terms: { url: string; version: string };
+  staticData: { dir: string };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number between ${min} and ${max}` })
+    .int(`must be a whole number between ${min} and ${max}`)
+    .min(min, `must be a whole number between ${min} and ${max}`)
+    .max(max, `must be a whole number between ${min} and ${max}`);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const DEFAULT_STATIC_DATA_DIR = resolve(__dirname, '..', '..', 'data', 'static');
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    DISCORD_TOKEN: z.string().min(1).optional(),
+    DISCORD_API_BASE: httpUrl
+      .refine((url) => !/\/v\d+\/?$/.test(url), 'must not include the API version (e.g. http://127.0.0.1:4000/api)')
+      .default('https://discord.com/api'),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    SQLITE_PATH: z.string().min(1).default('./data/ladder.sqlite'),
+    DB_POOL_MAX: wholeNumber(1, 200).default(10),
+    DB_POOL_MIN: wholeNumber(0, 200).default(2),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: wholeNumber(0, 65535).default(3000),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ADMIN_DISCORD_IDS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(snowflake)),
+    ADMIN_CHANNEL_ID: snowflake.optional(),
+    LADDER_CHANNEL_ID: snowflake.optional(),
+    TERMS_URL: httpUrl.default('https://github.com/ladder-bot/terms'),
+    TERMS_VERSION: z.string().min(1).max(32, 'must be at most 32 characters').default('1'),
+    STATIC_DATA_DIR: z.string().min(1).default(DEFAULT_STATIC_DATA_DIR),
+  })
+  .refine((env) => env.DB_POOL_MIN <= env.DB_POOL_MAX, {
+    path: ['DB_POOL_MIN'],
+    message: 'must not exceed DB_POOL_MAX',
+    when: (payload) => payload.issues.length === 0,
+  });
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,92 @@
+import { ConfigError, loadConfig } from './load-config';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.database).toEqual({ driver: 'sqlite', path: expect.stringMatching(/data\/ladder\.sqlite$/) });
+    expect(config.discord).toEqual({ token: undefined, apiBase: 'https://discord.com/api', guildId: undefined });
+    expect(config.admin).toEqual({ token: undefined, discordIds: [] });
+    expect(config.terms.version).toBe('1');
+    expect(config.staticData.dir).toMatch(/data\/static$/);
+  });
+
+  it('treats an empty value as unset', () => {
+    const config = loadConfig({ PORT: '', DATABASE_URL: '  ', DISCORD_TOKEN: '', ADMIN_DISCORD_IDS: '' });
+    expect(config.http.port).toBe(3000);
+    expect(config.database.driver).toBe('sqlite');
+    expect(config.discord.token).toBeUndefined();
+  });
+
+  it('uses PostgreSQL with a bounded pool when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://bot:secret@db:5432/ladder', DB_POOL_MAX: '20', DB_POOL_MIN: '4' });
+    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://bot:secret@db:5432/ladder', poolMax: 20, poolMin: 4 });
+  });
+
+  it('uses SQLITE_PATH when DATABASE_URL is unset', () => {
+    expect(loadConfig({ SQLITE_PATH: '/tmp/x/ladder.db' }).database).toEqual({ driver: 'sqlite', path: '/tmp/x/ladder.db' });
+  });
+
+  it('reads admin ids as a comma-separated list of snowflakes', () => {
+    const config = loadConfig({ ADMIN_DISCORD_IDS: '123456789012345678, 223456789012345678 ,' });
+    expect(config.admin.discordIds).toEqual(['123456789012345678', '223456789012345678']);
+  });
+
+  it('keeps the REST base without a trailing slash', () => {
+    expect(loadConfig({ DISCORD_API_BASE: 'http://127.0.0.1:4000/api/' }).discord.apiBase).toBe('http://127.0.0.1:4000/api');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['DB_POOL_MAX', '0'],
+    ['DATABASE_URL', 'mysql://localhost/ladder'],
+    ['DATABASE_URL', 'not a url'],
+    ['DISCORD_API_BASE', 'ftp://example.org/api'],
+    ['DISCORD_API_BASE', 'http://127.0.0.1:4000/api/v10'],
+    ['DISCORD_GUILD_ID', '12ab'],
+    ['ADMIN_CHANNEL_ID', '42'],
+    ['LADDER_CHANNEL_ID', 'general'],
+    ['ADMIN_TOKEN', 'short'],
+    ['TERMS_URL', 'terms.html'],
+    ['TERMS_VERSION', 'x'.repeat(33)],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+  ])('refuses %s=%s with a message naming the variable', (variable, value) => {
+    const problems = problemsOf({ [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${variable}: .+ \\(got "${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\)$`));
+  });
+
+  it('names the bad id inside ADMIN_DISCORD_IDS', () => {
+    expect(problemsOf({ ADMIN_DISCORD_IDS: '123456789012345678,bob' })[0]).toMatch(/^ADMIN_DISCORD_IDS\.1: must be a Discord id/);
+  });
+
+  it('refuses a pool minimum above its maximum', () => {
+    expect(problemsOf({ DB_POOL_MAX: '2', DB_POOL_MIN: '5' })).toEqual(['DB_POOL_MIN: must not exceed DB_POOL_MAX (got "5")']);
+  });
+
+  it('reports every problem at once, in a message that lists them', () => {
+    try {
+      loadConfig({ PORT: 'x', DB_POOL_MAX: '-1' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toMatch(/^Invalid configuration:\n/);
+      expect(message).toMatch(/\n {2}- PORT: must be a whole number/);
+      expect(message).toMatch(/\n {2}- DB_POOL_MAX: must be a whole number/);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppConfig } from './app-config';
+import { Env, envSchema } from './env.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An empty variable means unset, so `PORT=` in a .env file falls back to the default. */
+function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
+}
+
+function describe(issue: z.core.$ZodIssue, source: Record<string, string>): string {
+  const variable = issue.path.join('.') || '(environment)';
+  const given = source[variable];
+  return given === undefined ? `${variable}: ${issue.message}` : `${variable}: ${issue.message} (got "${given}")`;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = withoutEmptyValues(source);
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => describe(issue, present)));
+  }
+  return toAppConfig(parsed.data);
+}
+
+function toAppConfig(env: Env): AppConfig {
+  return {
+    environment: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    http: { host: env.HOST, port: env.PORT },
+    discord: { token: env.DISCORD_TOKEN, apiBase: env.DISCORD_API_BASE.replace(/\/$/, ''), guildId: env.DISCORD_GUILD_ID },
+    database: env.DATABASE_URL
+      ? { driver: 'postgres', url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, poolMin: env.DB_POOL_MIN }
+      : { driver: 'sqlite', path: resolve(env.SQLITE_PATH) },
+    admin: { token: env.ADMIN_TOKEN, discordIds: env.ADMIN_DISCORD_IDS },
+    channels: { ladder: env.LADDER_CHANNEL_ID, admin: env.ADMIN_CHANNEL_ID },
+    terms: { url: env.TERMS_URL, version: env.TERMS_VERSION },
+    staticData: { dir: resolve(env.STATIC_DATA_DIR) },
+  };
+}

@@ -1,0 +1,49 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/inject-config.decorator';
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * Opens and verifies the PostgreSQL pool's minimum of connections before the bot goes online, so no
+ * command pays for connection setup. SQLite has a single in-process connection and nothing to warm.
+ */
+@Injectable()
+export class ConnectionPool implements OnModuleInit {
+  private readonly logger = new Logger(ConnectionPool.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const database = this.config.database;
+    if (database.driver !== 'postgres') return;
+    const pool = this.pool();
+    if (!pool) return;
+    const clients = await Promise.all(Array.from({ length: database.poolMin }, () => pool.connect()));
+    try {
+      await Promise.all(clients.map((client) => client.query('SELECT 1')));
+    } finally {
+      clients.forEach((client) => client.release());
+    }
+    this.logger.log(`PostgreSQL pool warm: ${pool.totalCount} connections open (max ${database.poolMax})`);
+  }
+
+  stats(): PoolStats | null {
+    const pool = this.pool();
+    return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+  }
+
+  private pool(): Pool | undefined {
+    return this.dataSource.options.type === 'postgres' ? (this.dataSource.driver as unknown as { master: Pool }).master : undefined;
+  }
+}

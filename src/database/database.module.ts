@@ -1,0 +1,20 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseConfig } from '../config/app-config';
+import { ConnectionPool } from './connection-pool';
+import { buildDataSourceOptions } from './data-source-options';
+import { QueryCounter } from './query-counter';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(database: DatabaseConfig): DynamicModule {
+    const queryCounter = new QueryCounter();
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot(buildDataSourceOptions(database, { migrationsRun: true, logger: queryCounter }))],
+      providers: [{ provide: QueryCounter, useValue: queryCounter }, ConnectionPool],
+      exports: [QueryCounter, ConnectionPool],
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase, testDriver } from '../../../test/support/test-database';
+import { testConfig } from '../../../test/support/test-config';
+import { ClockModule } from '../../common/clock/clock.module';
+import { DEFAULT_STATIC_DATA_DIR } from '../../config/env.schema';
+import { ConfigModule } from '../../config/config.module';
+import { DatabaseModule } from '../../database/database.module';
+import { StaticDataError } from './domain/static-data.errors';
+import { StaticDataModule } from './static-data.module';
+import { StaticDataService } from './static-data.service';
+
+describe(`static data loading (${testDriver()})`, () => {
+  let database: TestDatabase;
+  let dir: string;
+  let moduleRef: TestingModule | undefined;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'ladder-static-'));
+    cpSync(DEFAULT_STATIC_DATA_DIR, dir, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await moduleRef?.close();
+    moduleRef = undefined;
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function boot(): Promise<StaticDataService> {
+    const config = testConfig(database.config, { STATIC_DATA_DIR: dir });
+    const ref = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule.forRoot(config.database), StaticDataModule],
+    }).compile();
+    try {
+      await ref.init();
+    } catch (error) {
+      await ref.get(DataSource).destroy();
+      throw error;
+    }
+    moduleRef = ref;
+    return ref.get(StaticDataService);
+  }
+
+  function breakMapsFile(): void {
+    const maps = JSON.parse(readFileSync(join(dir, 'maps.json'), 'utf8'));
+    maps.seasons[0].maps[2].ids.EU = 'not a number';
+    writeFileSync(join(dir, 'maps.json'), JSON.stringify(maps));
+  }
+
+  async function snapshotNames(): Promise<string[]> {
+    const rows: Array<{ name: string }> = await moduleRef!.get(DataSource).query('SELECT name FROM static_data_snapshots ORDER BY name');
+    return rows.map((row) => row.name);
+  }
+
+  it('loads every file and copies each into the database', async () => {
+    const service = await boot();
+    expect(Object.values(service.status().sources)).toEqual(Array(7).fill('file'));
+    expect(await snapshotNames()).toEqual(['countries', 'game-regions', 'game-servers', 'maps', 'races', 'regions', 'server-choice']);
+    expect(service.catalog.races()).toHaveLength(6);
+  });
+
+  it('refuses to boot on a broken file with no database copy, naming the file and the field', async () => {
+    breakMapsFile();
+    const error = await boot().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(StaticDataError);
+    expect((error as StaticDataError).file).toBe('maps');
+    expect((error as StaticDataError).field).toBe('seasons[0].maps[2].ids.EU');
+    expect((error as Error).message).toMatch(/maps\.json: seasons\[0\]\.maps\[2\]\.ids\.EU: /);
+  });
+
+  it('falls back to the database copy of a broken file, and keeps the others from their files', async () => {
+    const service = await boot();
+    const mapsBefore = service.catalog.currentSeason().maps.map((map) => map.code);
+    breakMapsFile();
+    await service.reload();
+    expect(service.status().sources.maps).toBe('database');
+    expect(service.status().sources.races).toBe('file');
+    expect(service.catalog.currentSeason().maps.map((map) => map.code)).toEqual(mapsBefore);
+  });
+
+  it('falls back to the database copy of a missing file', async () => {
+    const service = await boot();
+    unlinkSync(join(dir, 'countries.json'));
+    await service.reload();
+    expect(service.status().sources.countries).toBe('database');
+    expect(service.catalog.country('KR')?.name).toEqual(expect.any(String));
+  });
+
+  it('keeps serving the previous data when a reload fails', async () => {
+    const service = await boot();
+    const before = service.catalog;
+    await moduleRef!.get(DataSource).query('DELETE FROM static_data_snapshots');
+    breakMapsFile();
+    await expect(service.reload()).rejects.toBeInstanceOf(StaticDataError);
+    expect(service.catalog).toBe(before);
+    expect(service.status().sources.maps).toBe('file');
+  });
+
+  it('swaps in edited files on reload and refreshes their database copy', async () => {
+    const service = await boot();
+    const races = JSON.parse(readFileSync(join(dir, 'races.json'), 'utf8'));
+    races.races[0].name = 'Brood War Terran';
+    writeFileSync(join(dir, 'races.json'), JSON.stringify(races));
+    const counts = await service.reload();
+    expect(counts.races).toBe(6);
+    expect(service.catalog.race(races.races[0].code)?.name).toBe('Brood War Terran');
+    const stored: Array<{ content: string }> = await moduleRef!.get(DataSource).query("SELECT content FROM static_data_snapshots WHERE name = 'races'");
+    expect(JSON.parse(stored[0].content).races[0].name).toBe('Brood War Terran');
+  });
+});

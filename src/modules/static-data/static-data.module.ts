@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaticDataSnapshot } from './static-data-snapshot.entity';
+import { StaticDataLoader } from './static-data.loader';
+import { StaticDataRepository } from './static-data.repository';
+import { StaticDataService } from './static-data.service';
+import { StaticLookupStats } from './static-lookup-stats';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StaticDataSnapshot])],
+  providers: [StaticDataRepository, StaticDataLoader, StaticDataService, StaticLookupStats],
+  exports: [StaticDataService],
+})
+export class StaticDataModule {}
