@@ -1,0 +1,17 @@
+export { EmulatorClock } from './clock';
+export { DiscordEmulator } from './discord-emulator';
+export type { ComponentClick, EmulatorOptions, StartOptions } from './discord-emulator';
+export { DiscordDriver } from './driver';
+export type { DriverOptions, InteractionOutcome, InteractionTiming, NewDriverUser, SeenMessage } from './driver';
+export { DriverUser, RefusedAction } from './driver-user';
+export type { OnMessage, Where } from './driver-user';
+export type { OptionInput } from './command-options';
+export type { FaultKind, FaultSpec, InjectedFault } from './faults';
+export type { DisconnectOptions } from './gateway';
+export type { ModalAnswers, ModalField, OpenModal } from './modal-form';
+export { renderMessage } from './render';
+export type { RequestLogEntry } from './rest-router';
+export { LIMITS } from './rules';
+export { Transcript } from './transcript';
+export type { EmulatedUser, EmulatorEvents, InteractionRecord, StoredMessage } from './types';
+export type { RuleName, Violation } from './violations';
