@@ -4,22 +4,29 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
+import { HelpModule } from './modules/help/help.module';
 import { HealthModule } from './modules/health/health.module';
 import { StaticDataModule } from './modules/static-data/static-data.module';
 
 @Module({})
 export class AppModule {
-  /** The configuration is passed in, validated once by the caller, so nothing reads the environment at import time. */
+  /**
+   * The configuration is passed in, validated once by the caller, so nothing reads the environment at
+   * import time. Discord needs a token: real Discord's, or a local emulator's (see main.ts).
+   */
   static register(config: AppConfig): DynamicModule {
+    const { token } = config.discord;
+    if (!token) throw new Error('AppModule needs a Discord token: a bot token, or a local emulator\'s');
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
         DatabaseModule.forRoot(config.database),
-        DiscordModule.forRoot(config.discord),
+        DiscordModule.forRoot({ ...config.discord, token }),
         StaticDataModule,
         HealthModule,
+        HelpModule,
       ],
     };
   }

@@ -2,16 +2,32 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
+import { withLocalDiscord } from './discord/local-discord';
+import { DiscordEmulator } from './emulator/discord-emulator';
 import { StaticDataError } from './modules/static-data/domain/static-data.errors';
 
+const logger = new Logger('Bootstrap');
+
+/** Without a bot token the bot runs against an in-process Discord emulator, so it can still be tried. */
+async function discordFor(config: AppConfig): Promise<{ config: AppConfig; emulator?: DiscordEmulator }> {
+  if (config.discord.token) return { config };
+  const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
+  logger.warn(
+    `DISCORD_TOKEN is not set: running against a local Discord emulator at ${emulator.apiBase}. ` +
+      'Run "npm run demo" to watch players use the bot; set DISCORD_TOKEN (and DISCORD_GUILD_ID) to connect to Discord.',
+  );
+  return { config: withLocalDiscord(config, emulator), emulator };
+}
+
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: false });
+  const { config } = await discordFor(loadConfig());
+  const app = await NestFactory.create(AppModule.register(config));
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   const where = config.database.driver === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
-  new Logger('Bootstrap').log(`Ladder bot serving HTTP on http://${config.http.host}:${config.http.port} (health: /health/ready), database: ${where}`);
+  logger.log(`Ladder bot serving HTTP on http://${config.http.host}:${config.http.port} (health: /health/ready), database: ${where}`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,16 +1,17 @@
+import { Client } from 'discord.js';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ConnectionPool } from '../src/database/connection-pool';
 import { QueryCounter } from '../src/database/query-counter';
 import { StaticDataService } from '../src/modules/static-data/static-data.service';
 import { testDriver } from './support/test-database';
-import { startTestApp, TestApp } from './support/test-app';
+import { E2e, startE2e } from './support/e2e';
 
 describe(`the application (${testDriver()})`, () => {
-  let subject: TestApp;
+  let subject: E2e;
 
   beforeAll(async () => {
-    subject = await startTestApp();
+    subject = await startE2e();
   });
 
   afterAll(async () => {
@@ -27,7 +28,7 @@ describe(`the application (${testDriver()})`, () => {
     expect(response.body.status).toBe('ok');
     expect(response.body.info.database.status).toBe('up');
     expect(response.body.info.staticData).toMatchObject({ status: 'up', sources: expect.objectContaining({ races: 'file', countries: 'file' }) });
-    expect(response.body.info.discord).toEqual({ status: 'up', state: 'disabled' });
+    expect(response.body.info.discord).toEqual({ status: 'up', state: 'ready' });
   });
 
   it('applied the migrations at boot', async () => {
@@ -70,11 +71,30 @@ describe(`the application (${testDriver()})`, () => {
     }
   });
 
+  it('answers /help from memory, acknowledging at once', async () => {
+    const counter = subject.app.get(QueryCounter);
+    const before = counter.total;
+    const alice = subject.driver.createUser('alice');
+    const outcome = await alice.runCommand('help');
+    expect(outcome.acknowledged).toBe(true);
+    expect(alice.lastReply()).toMatch(/Brood War vs StarCraft II ladder/);
+    expect(counter.total - before).toBe(0);
+    expect(subject.emulator.violations()).toEqual([]);
+  });
+
   it('counts the statements a database call really sends', async () => {
     const counter = subject.app.get(QueryCounter);
     const before = counter.total;
     await subject.app.get(DataSource).query('SELECT 1');
     await subject.app.get(DataSource).query('SELECT 2');
     expect(counter.total - before).toBe(2);
+  });
+
+  // Last: it takes the bot offline.
+  it('reports not ready, naming Discord, once the gateway connection is gone', async () => {
+    await subject.app.get(Client).destroy();
+    const response = await request(subject.app.getHttpServer()).get('/health/ready').expect(503);
+    expect(response.body.error.discord.status).toBe('down');
+    expect(response.body.info.database.status).toBe('up');
   });
 });

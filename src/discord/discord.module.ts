@@ -1,20 +1,15 @@
-import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { GatewayIntentBits } from 'discord.js';
 import { NecordModule } from 'necord';
 import { AppConfig } from '../config/app-config';
 import { DiscordStatus } from './discord-status';
 
+export type ConnectedDiscordConfig = AppConfig['discord'] & { token: string };
+
 @Global()
 @Module({})
 export class DiscordModule {
-  static forRoot(discord: AppConfig['discord']): DynamicModule {
-    const providers = [DiscordStatus];
-    if (!discord.token) {
-      new Logger(DiscordModule.name).warn(
-        'Discord is off: DISCORD_TOKEN is not set. HTTP and the database still run; set DISCORD_TOKEN to a bot token to connect to Discord.',
-      );
-      return { module: DiscordModule, providers, exports: providers };
-    }
+  static forRoot(discord: ConnectedDiscordConfig): DynamicModule {
     return {
       module: DiscordModule,
       imports: [
@@ -25,8 +20,8 @@ export class DiscordModule {
           development: discord.guildId ? [discord.guildId] : false,
         }),
       ],
-      providers,
-      exports: providers,
+      providers: [DiscordStatus],
+      exports: [DiscordStatus],
     };
   }
 }

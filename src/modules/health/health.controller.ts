@@ -20,7 +20,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database answers, static data is loaded and the Discord gateway is connected (or deliberately off). */
+  /** Readiness: the database answers, static data is loaded and the Discord gateway is connected. */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -40,6 +40,6 @@ export class HealthController {
   private discordCheck() {
     const check = this.indicators.check('discord');
     const state = this.discord.state();
-    return state === 'ready' || state === 'disabled' ? check.up({ state }) : check.down({ state });
+    return state === 'ready' ? check.up({ state }) : check.down({ state });
   }
 }

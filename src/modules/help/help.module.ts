@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { HelpCommands } from './help.commands';
+
+@Module({ providers: [HelpCommands] })
+export class HelpModule {}

@@ -1,0 +1,45 @@
+import { DiscordDriver, DiscordEmulator } from '../src/emulator';
+import { BotProcess } from './support/bot-process';
+import { createTestDatabase, TestDatabase, testDriver } from './support/test-database';
+import { waitFor } from './support/wait-for';
+
+describe(`a bot process killed and restarted against the same emulator (${testDriver()})`, () => {
+  let emulator: DiscordEmulator;
+  let driver: DiscordDriver;
+  let database: TestDatabase;
+  let bot: BotProcess;
+
+  beforeAll(async () => {
+    emulator = await new DiscordEmulator().start();
+    driver = new DiscordDriver(emulator, { settleMs: 60, timeoutMs: 10_000 });
+    database = await createTestDatabase();
+    bot = new BotProcess(emulator, database.config);
+  });
+
+  afterAll(async () => {
+    await bot.kill();
+    driver.dispose();
+    await emulator.stop();
+    await database.drop();
+  });
+
+  async function startBot(): Promise<void> {
+    const sessions = emulator.connectedSessions;
+    bot.start();
+    await waitFor(`the bot process to connect\n${bot.log()}`, () => emulator.connectedSessions > sessions && emulator.commands.list(emulator.guildId).length > 0, 60_000);
+  }
+
+  it('answers, is killed, comes back and answers again', async () => {
+    const fay = driver.createUser('fay');
+    await startBot();
+    expect((await fay.runCommand('help')).acknowledged).toBe(true);
+
+    await bot.kill();
+    await waitFor('the emulator to see the bot gone', () => emulator.connectedSessions === 0);
+
+    await startBot();
+    expect((await fay.runCommand('help')).acknowledged).toBe(true);
+    expect(fay.lastReply()).toMatch(/ladder/);
+    expect(emulator.violations()).toEqual([]);
+  }, 120_000);
+});

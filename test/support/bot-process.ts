@@ -1,0 +1,46 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { DatabaseConfig } from '../../src/config/app-config';
+import { DiscordEmulator } from '../../src/emulator';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** The bot as its own process (src/main.ts through ts-node), pointed at an emulator, so a test can kill and restart it. */
+export class BotProcess {
+  private child?: ChildProcess;
+  private output = '';
+
+  constructor(
+    private readonly emulator: DiscordEmulator,
+    private readonly database: DatabaseConfig,
+  ) {}
+
+  start(): void {
+    const env = {
+      ...process.env,
+      DISCORD_TOKEN: this.emulator.token,
+      DISCORD_API_BASE: this.emulator.apiBase,
+      DISCORD_GUILD_ID: this.emulator.guildId,
+      DATABASE_URL: this.database.driver === 'postgres' ? this.database.url : '',
+      SQLITE_PATH: this.database.driver === 'sqlite' ? this.database.path : '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      TS_NODE_TRANSPILE_ONLY: 'true',
+    };
+    this.child = spawn(process.execPath, ['-r', 'ts-node/register', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  log(): string {
+    return this.output;
+  }
+
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+}

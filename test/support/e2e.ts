@@ -1,0 +1,54 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from 'discord.js';
+import { AppModule } from '../../src/app.module';
+import { AppConfig } from '../../src/config/app-config';
+import { withLocalDiscord } from '../../src/discord/local-discord';
+import { DiscordDriver, DiscordEmulator } from '../../src/emulator';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { testConfig } from './test-config';
+import { waitFor } from './wait-for';
+
+export interface E2e {
+  app: INestApplication;
+  emulator: DiscordEmulator;
+  driver: DiscordDriver;
+  config: AppConfig;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export interface E2eOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Extra modules beside the real AppModule, e.g. a test-only fixture. */
+  imports?: Array<Type | DynamicModule>;
+}
+
+/**
+ * The real AppModule on a fresh database of the suite's driver, its real discord.js client logged in
+ * to a local Discord emulator, and a driver to act as players. Resolves once the commands are registered.
+ */
+export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
+  const emulator = await new DiscordEmulator().start();
+  const driver = new DiscordDriver(emulator, { settleMs: 60, timeoutMs: 5000 });
+  const database = await createTestDatabase();
+  const config = withLocalDiscord(testConfig(database.config, options.env), emulator);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  await app.listen(0, '127.0.0.1');
+  const client = app.get(Client);
+  await waitFor('the bot to connect and register its commands', () => client.isReady() && emulator.commands.list(emulator.guildId).length > 0);
+  return {
+    app,
+    emulator,
+    driver,
+    config,
+    database,
+    close: async () => {
+      driver.dispose();
+      await app.close();
+      await emulator.stop();
+      await database.drop();
+    },
+  };
+}
