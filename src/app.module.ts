@@ -1,10 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ClockModule } from './common/clock/clock.module';
+import { InteractionPipelineModule } from './common/interaction-pipeline.module';
+import { MetricsModule } from './common/metrics/metrics.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
+import { AdminModule } from './modules/admin/admin.module';
 import { HelpModule } from './modules/help/help.module';
+import { LoggingModule } from './modules/logging/logging.module';
 import { HealthModule } from './modules/health/health.module';
 import { StaticDataModule } from './modules/static-data/static-data.module';
 
@@ -21,11 +25,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
         ClockModule,
+        MetricsModule,
         DatabaseModule.forRoot(config.database),
         DiscordModule.forRoot({ ...config.discord, token }),
+        InteractionPipelineModule,
         StaticDataModule,
         HealthModule,
+        AdminModule,
         HelpModule,
       ],
     };

@@ -32,7 +32,9 @@ describe(`a bot process killed and restarted against the same emulator (${testDr
   it('answers, is killed, comes back and answers again', async () => {
     const fay = driver.createUser('fay');
     await startBot();
-    expect((await fay.runCommand('help')).acknowledged).toBe(true);
+    const first = await fay.runCommand('help');
+    if (!first.acknowledged) console.log(bot.log(), driver.transcript.toString());
+    expect(first.acknowledged).toBe(true);
 
     await bot.kill();
     await waitFor('the emulator to see the bot gone', () => emulator.connectedSessions === 0);

@@ -30,9 +30,10 @@ describe(`the bot through the Discord emulator (${testDriver()})`, () => {
     const ben = e2e.driver.createUser('ben');
     await ben.runCommand('fixture');
     const gate = e2e.app.get(Gate);
+    gate.close();
     const clicked = ben.clickButton('Process');
-    await waitFor('the processing state', () => /Processing step 1/.test(ben.visibleMessages().at(-1) ?? ''));
-    expect(ben.visibleMessages().at(-1)).toMatch(/Process.*disabled/);
+    await waitFor('the processing state', () => /Processing…/.test(ben.visibleMessages().at(-1) ?? ''));
+    expect(ben.visibleMessages().at(-1)).toMatch(/Processing….*disabled/);
     await expect(ben.clickButton('Process')).rejects.toBeInstanceOf(RefusedAction);
     gate.open();
     const outcome = await clicked;

@@ -11,6 +11,10 @@ export interface PoolStats {
   waiting: number;
 }
 
+export type PoolReport =
+  | { driver: 'sqlite'; pool: null }
+  | { driver: 'postgres'; pool: PoolStats & { max: number; min: number }; server_connections: Record<string, number> };
+
 /**
  * Opens and verifies the PostgreSQL pool's minimum of connections before the bot goes online, so no
  * command pays for connection setup. SQLite has a single in-process connection and nothing to warm.
@@ -41,6 +45,21 @@ export class ConnectionPool implements OnModuleInit {
   stats(): PoolStats | null {
     const pool = this.pool();
     return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+  }
+
+  /** The pool as the admin API shows it; on PostgreSQL also this database's connections by state. */
+  async report(): Promise<PoolReport> {
+    const stats = this.stats();
+    const database = this.config.database;
+    if (!stats || database.driver !== 'postgres') return { driver: 'sqlite', pool: null };
+    const rows: Array<{ state: string | null; connections: string }> = await this.dataSource.query(
+      'SELECT state, count(*) AS connections FROM pg_stat_activity WHERE datname = current_database() GROUP BY state',
+    );
+    return {
+      driver: 'postgres',
+      pool: { ...stats, max: database.poolMax, min: database.poolMin },
+      server_connections: Object.fromEntries(rows.map((row) => [row.state ?? 'unknown', Number(row.connections)])),
+    };
   }
 
   private pool(): Pool | undefined {

@@ -4,6 +4,7 @@ import { DatabaseConfig } from '../config/app-config';
 import { ConnectionPool } from './connection-pool';
 import { buildDataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
+import { Sql } from './sql';
 
 @Global()
 @Module({})
@@ -13,8 +14,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot(buildDataSourceOptions(database, { migrationsRun: true, logger: queryCounter }))],
-      providers: [{ provide: QueryCounter, useValue: queryCounter }, ConnectionPool],
-      exports: [QueryCounter, ConnectionPool],
+      providers: [{ provide: QueryCounter, useValue: queryCounter }, ConnectionPool, Sql],
+      exports: [QueryCounter, ConnectionPool, Sql],
     };
   }
 }

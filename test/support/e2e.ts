@@ -19,7 +19,8 @@ export interface E2e {
 }
 
 export interface E2eOptions {
-  env?: NodeJS.ProcessEnv;
+  /** The environment, possibly naming players the driver creates first (e.g. as admins). */
+  env?: NodeJS.ProcessEnv | ((driver: DiscordDriver) => NodeJS.ProcessEnv);
   /** Extra modules beside the real AppModule, e.g. a test-only fixture. */
   imports?: Array<Type | DynamicModule>;
 }
@@ -32,7 +33,8 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const emulator = await new DiscordEmulator().start();
   const driver = new DiscordDriver(emulator, { settleMs: 60, timeoutMs: 5000 });
   const database = await createTestDatabase();
-  const config = withLocalDiscord(testConfig(database.config, options.env), emulator);
+  const env = typeof options.env === 'function' ? options.env(driver) : options.env;
+  const config = withLocalDiscord(testConfig(database.config, env), emulator);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageFlags } from 'discord.js';
 import { Context, SlashCommand, SlashCommandContext } from 'necord';
+import { ServedFromMemory } from '../../common/decorators/served-from-memory.decorator';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { renderHelp } from './help.render';
@@ -9,7 +10,7 @@ import { renderHelp } from './help.render';
 export class HelpCommands {
   constructor(@InjectConfig() private readonly config: AppConfig) {}
 
-  /** Served from memory: the reply is the acknowledgement. */
+  @ServedFromMemory()
   @SlashCommand({ name: 'help', description: 'What the ladder is and how to start' })
   async help(@Context() [interaction]: SlashCommandContext) {
     await interaction.reply({ embeds: [renderHelp(this.config.terms.url)], flags: MessageFlags.Ephemeral });

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase, testDriver } from '../../../test/support/test-database';
 import { testConfig } from '../../../test/support/test-config';
 import { ClockModule } from '../../common/clock/clock.module';
+import { MetricsModule } from '../../common/metrics/metrics.module';
 import { DEFAULT_STATIC_DATA_DIR } from '../../config/env.schema';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
@@ -34,7 +35,7 @@ describe(`static data loading (${testDriver()})`, () => {
   async function boot(): Promise<StaticDataService> {
     const config = testConfig(database.config, { STATIC_DATA_DIR: dir });
     const ref = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule.forRoot(config.database), StaticDataModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), StaticDataModule],
     }).compile();
     try {
       await ref.init();

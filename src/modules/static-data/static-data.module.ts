@@ -4,11 +4,10 @@ import { StaticDataSnapshot } from './static-data-snapshot.entity';
 import { StaticDataLoader } from './static-data.loader';
 import { StaticDataRepository } from './static-data.repository';
 import { StaticDataService } from './static-data.service';
-import { StaticLookupStats } from './static-lookup-stats';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaticDataSnapshot])],
-  providers: [StaticDataRepository, StaticDataLoader, StaticDataService, StaticLookupStats],
+  providers: [StaticDataRepository, StaticDataLoader, StaticDataService],
   exports: [StaticDataService],
 })
 export class StaticDataModule {}

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { StaticCatalog } from './domain/static-catalog';
 import { StaticFileName } from './domain/static-data.schemas';
 import { LoadedStaticData, StaticDataLoader, StaticSource } from './static-data.loader';
-import { StaticLookupStats } from './static-lookup-stats';
+import { CacheMetrics } from '../../common/metrics/cache-metrics';
 
 export interface StaticDataStatus {
   loaded: boolean;
@@ -20,7 +20,7 @@ export class StaticDataService implements OnModuleInit {
 
   constructor(
     private readonly loader: StaticDataLoader,
-    readonly stats: StaticLookupStats,
+    private readonly cacheMetrics: CacheMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -34,7 +34,7 @@ export class StaticDataService implements OnModuleInit {
 
   async reload(): Promise<Record<StaticFileName, number>> {
     const loaded = await this.loader.load();
-    loaded.catalog.onLookup((kind, hit) => this.stats.record(kind, hit));
+    loaded.catalog.onLookup((kind, hit) => this.cacheMetrics.record(`static:${kind}`, hit));
     this.current = loaded;
     const counts = loaded.catalog.counts();
     this.logger.log(`Static data loaded: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);

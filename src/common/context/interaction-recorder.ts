@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InteractionOutcome } from './interaction-context';
+import { LadderMetrics } from '../metrics/ladder-metrics';
+
+/** What happens when an interaction finishes: its metrics, and one structured log line. */
+@Injectable()
+export class InteractionRecorder {
+  constructor(
+    private readonly metrics: LadderMetrics,
+    @InjectPinoLogger('Interaction') private readonly logger: PinoLogger,
+  ) {}
+
+  record(outcome: InteractionOutcome): void {
+    this.metrics.recordInteraction(outcome);
+    this.logger.info(
+      {
+        route: outcome.route,
+        user: outcome.userId,
+        ackMs: outcome.ackMs === undefined ? null : Math.round(outcome.ackMs * 10) / 10,
+        totalMs: Math.round(outcome.totalMs * 10) / 10,
+        queries: outcome.queries,
+        cacheHits: outcome.cacheHits,
+        duplicate: outcome.duplicate,
+        failed: outcome.failed,
+      },
+      'interaction',
+    );
+  }
+}

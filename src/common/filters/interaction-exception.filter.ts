@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { BaseInteraction, DiscordAPIError, EmbedBuilder, MessageFlags } from 'discord.js';
+import { randomBytes } from 'node:crypto';
+import { NecordArgumentsHost } from 'necord';
+import { currentInteraction } from '../context/current-interaction';
+import { InteractionRefusal } from '../errors/interaction-refusal';
+import { LadderMetrics } from '../metrics/ladder-metrics';
+import { renderNotice } from '../render/notice.render';
+
+/**
+ * Turns whatever a Discord handler throws into a clear ephemeral message: a refusal as itself, any
+ * other error as "something went wrong" with a short reference that the log line carries too.
+ * HTTP errors keep Nest's own handling.
+ */
+@Catch()
+export class InteractionExceptionFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger('Interaction');
+
+  constructor(private readonly metrics: LadderMetrics) {
+    super();
+  }
+
+  override async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    if (host.getType<string>() !== 'necord') return super.catch(exception, host);
+    const [interaction] = NecordArgumentsHost.create(host).getContext<unknown[]>();
+    const context = currentInteraction();
+    if (exception instanceof DiscordAPIError) this.metrics.recordDiscordApiError(exception.code);
+
+    let notice: EmbedBuilder;
+    if (exception instanceof InteractionRefusal) {
+      notice = renderNotice('refusal', exception.title, exception.detail);
+    } else {
+      const reference = randomBytes(4).toString('hex');
+      if (context) context.failed = true;
+      this.logger.error({ reference, route: context?.route, err: exception }, `Interaction failed (ref ${reference})`);
+      notice = renderNotice('error', 'Something went wrong', `Nothing was changed that you cannot see. Please try again; if it keeps failing, give an admin this reference: \`${reference}\`.`);
+    }
+    if (interaction instanceof BaseInteraction) await this.tell(interaction, notice);
+    context?.finish();
+  }
+
+  /** Never a second initial response: edit the deferred reply, follow up an update, or reply. */
+  private async tell(interaction: BaseInteraction, notice: EmbedBuilder): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    try {
+      if (interaction.deferred && !interaction.isMessageComponent() && !(interaction.isModalSubmit() && interaction.isFromMessage())) {
+        await interaction.editReply({ embeds: [notice], components: [] });
+      } else if (interaction.deferred || interaction.replied) {
+        await interaction.followUp({ embeds: [notice], flags: MessageFlags.Ephemeral });
+      } else {
+        await interaction.reply({ embeds: [notice], flags: MessageFlags.Ephemeral });
+        currentInteraction()?.markAcknowledged();
+      }
+    } catch (error) {
+      if (error instanceof DiscordAPIError) this.metrics.recordDiscordApiError(error.code);
+      this.logger.warn({ err: error }, 'Could not tell the user about a failed interaction');
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { NEW_PLAYER, PlayerStatus } from '../player-status/player-status';
+import { refusalFor } from './player-refusal';
+
+const ready: PlayerStatus = { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle' };
+
+describe('refusalFor', () => {
+  it.each<[string, PlayerStatus, Parameters<typeof refusalFor>[1], string | undefined]>([
+    ['a ready player on a queue command', ready, { terms: true, setup: true, idle: true }, undefined],
+    ['a banned player, before anything else', { ...NEW_PLAYER, banned: true }, { terms: true, setup: true, idle: true }, 'Account banned'],
+    ['a banned player even where terms are not needed', { ...ready, banned: true }, { terms: false }, 'Account banned'],
+    ['a new player', NEW_PLAYER, { terms: true }, 'Terms of service'],
+    ['a new player on /termsofservice itself', NEW_PLAYER, { terms: false }, undefined],
+    ['terms before setup', NEW_PLAYER, { terms: true, setup: true }, 'Terms of service'],
+    ['setup before state', { ...ready, setupComplete: false, activity: 'queued' }, { terms: true, setup: true, idle: true }, 'Setup needed'],
+    ['setup not needed for /profile', { ...ready, setupComplete: false }, { terms: true }, undefined],
+    ['a queued player joining again', { ...ready, activity: 'queued' }, { terms: true, setup: true, idle: true }, 'Already queued'],
+    ['a player in a match joining', { ...ready, activity: 'in_match' }, { terms: true, setup: true, idle: true }, 'In a match'],
+    ['a player in a match viewing their profile', { ...ready, activity: 'in_match' }, { terms: true }, undefined],
+  ])('%s', (_, status, requirements, expected) => {
+    expect(refusalFor(status, requirements)?.title).toBe(expected);
+  });
+
+  it('tells the player which command to use', () => {
+    expect(refusalFor(NEW_PLAYER, { terms: true })?.detail).toMatch(/\/termsofservice/);
+    expect(refusalFor({ ...ready, setupComplete: false }, { setup: true })?.detail).toMatch(/\/setup/);
+  });
+});

@@ -1,0 +1,19 @@
+import { PlayerRequirements } from '../decorators/require-player.decorator';
+import { PlayerStatus } from '../player-status/player-status';
+
+export interface Refusal {
+  title: string;
+  detail: string;
+}
+
+/** The first requirement a player fails, in LADDER.md's order: banned, terms, setup, state. */
+export function refusalFor(status: PlayerStatus, requirements: PlayerRequirements): Refusal | undefined {
+  if (status.banned) return { title: 'Account banned', detail: 'Your ladder account is banned. Ask an admin if you think this is a mistake.' };
+  if (requirements.terms !== false && !status.termsAccepted) {
+    return { title: 'Terms of service', detail: 'Use /termsofservice to read and accept the terms first.' };
+  }
+  if (requirements.setup && !status.setupComplete) return { title: 'Setup needed', detail: 'Use /setup to create your ladder profile first.' };
+  if (requirements.idle && status.activity === 'queued') return { title: 'Already queued', detail: 'You are already in the queue: leave it first.' };
+  if (requirements.idle && status.activity === 'in_match') return { title: 'In a match', detail: 'You are in a match: finish or report it first.' };
+  return undefined;
+}

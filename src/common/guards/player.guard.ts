@@ -1,0 +1,25 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PLAYER_REQUIREMENTS, PlayerRequirements } from '../decorators/require-player.decorator';
+import { InteractionRefusal } from '../errors/interaction-refusal';
+import { PLAYER_STATUS, PlayerStatusProvider } from '../player-status/player-status';
+import { interactionOf } from './interaction-of';
+import { refusalFor } from './player-refusal';
+
+/** Answers from memory; never touches the database. */
+@Injectable()
+export class PlayerGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(PLAYER_STATUS) private readonly players: PlayerStatusProvider,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const interaction = interactionOf(context);
+    if (!interaction) return true;
+    const requirements = this.reflector.getAllAndOverride<PlayerRequirements>(PLAYER_REQUIREMENTS, [context.getHandler(), context.getClass()]) ?? {};
+    const refusal = refusalFor(this.players.statusOf(interaction.user.id), requirements);
+    if (refusal) throw new InteractionRefusal(refusal.title, refusal.detail);
+    return true;
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { InteractionOutcome } from '../context/interaction-context';
+import { RouteStats, RouteSummary } from './route-stats';
+
+export interface CacheSummary {
+  cache: string;
+  hits: number;
+  misses: number;
+  hit_rate: number | null;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** Every figure the team needs without asking players: Prometheus at /metrics, a JSON summary for admins. */
+@Injectable()
+export class LadderMetrics {
+  readonly registry = new Registry();
+  private readonly routes = new RouteStats();
+  private readonly caches = new Map<string, { hits: number; misses: number }>();
+  private components = 0;
+  private componentDuplicates = 0;
+
+  private readonly interactions = new Counter({ name: 'ladder_interactions_total', help: 'Interactions handled', labelNames: ['route'], registers: [this.registry] });
+  private readonly ackSeconds = new Histogram({
+    name: 'ladder_interaction_ack_seconds',
+    help: 'Time from receiving an interaction to acknowledging it',
+    labelNames: ['route'],
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  private readonly durationSeconds = new Histogram({
+    name: 'ladder_interaction_duration_seconds',
+    help: 'Time from receiving an interaction to finishing it',
+    labelNames: ['route'],
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  private readonly queries = new Histogram({
+    name: 'ladder_db_queries_per_interaction',
+    help: 'Database statements sent while handling one interaction',
+    labelNames: ['route'],
+    buckets: [0, 1, 2, 3, 5, 8, 13],
+    registers: [this.registry],
+  });
+  private readonly cacheRequests = new Counter({
+    name: 'ladder_cache_requests_total',
+    help: 'Cache lookups by cache and result',
+    labelNames: ['cache', 'result'],
+    registers: [this.registry],
+  });
+  private readonly duplicates = new Counter({
+    name: 'ladder_duplicate_interactions_total',
+    help: 'Interactions recognised as a repeat of one already in progress or done',
+    labelNames: ['route'],
+    registers: [this.registry],
+  });
+  private readonly discordErrors = new Counter({
+    name: 'ladder_discord_api_errors_total',
+    help: 'Errors answered by the Discord API, by code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  recordInteraction(outcome: InteractionOutcome): void {
+    const labels = { route: outcome.route };
+    this.interactions.inc(labels);
+    if (outcome.ackMs !== undefined) this.ackSeconds.observe(labels, outcome.ackMs / 1000);
+    this.durationSeconds.observe(labels, outcome.totalMs / 1000);
+    this.queries.observe(labels, outcome.queries);
+    if (outcome.duplicate) this.duplicates.inc(labels);
+    if (outcome.kind === 'component') {
+      this.components += 1;
+      if (outcome.duplicate) this.componentDuplicates += 1;
+    }
+    this.routes.record(outcome.route, outcome);
+  }
+
+  recordCacheRequest(cache: string, hit: boolean): void {
+    this.cacheRequests.inc({ cache, result: hit ? 'hit' : 'miss' });
+    const counts = this.caches.get(cache) ?? { hits: 0, misses: 0 };
+    if (hit) counts.hits += 1;
+    else counts.misses += 1;
+    this.caches.set(cache, counts);
+  }
+
+  recordDiscordApiError(code: number | string): void {
+    this.discordErrors.inc({ code: String(code) });
+  }
+
+  routeSummary(): RouteSummary[] {
+    return this.routes.summary();
+  }
+
+  cacheSummary(): CacheSummary[] {
+    return [...this.caches]
+      .map(([cache, { hits, misses }]) => ({ cache, hits, misses, hit_rate: hits + misses === 0 ? null : Math.round((hits / (hits + misses)) * 1000) / 1000 }))
+      .sort((a, b) => a.cache.localeCompare(b.cache));
+  }
+
+  /** Share of button and select clicks that repeated one already in progress or done. */
+  doubleClickRate(): number {
+    return this.components === 0 ? 0 : Math.round((this.componentDuplicates / this.components) * 1000) / 1000;
+  }
+}

@@ -1,0 +1,85 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase, testDriver } from '../../test/support/test-database';
+import { DatabaseModule } from './database.module';
+import { insertIdempotent } from './idempotent-insert';
+import { QueryCounter } from './query-counter';
+import { readBoolean, readTime, Sql } from './sql';
+import { ConfigModule } from '../config/config.module';
+import { testConfig } from '../../test/support/test-config';
+
+describe(`Sql and the idempotent insert (${testDriver()})`, () => {
+  let database: TestDatabase;
+  let moduleRef: TestingModule;
+  let sql: Sql;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = testConfig(database.config);
+    moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database)] }).compile();
+    await moduleRef.init();
+    sql = moduleRef.get(Sql);
+  });
+
+  afterAll(async () => {
+    await moduleRef.close();
+    await database.drop();
+  });
+
+  const logRow = (key: string) => ({
+    idempotency_key: key,
+    discord_id: '123456789012345678',
+    action: 'terms_accepted',
+    changed_by: 'player',
+    created_at: new Date('2026-11-28T12:00:00.000Z'),
+  });
+
+  it('says a first row is new and a repeat is not, inserting it once, in one statement each', async () => {
+    const counter = moduleRef.get(QueryCounter);
+    const before = counter.total;
+    expect(await insertIdempotent(sql, 'player_action_logs', logRow('terms/accept:m1:u1'))).toEqual({ created: true });
+    expect(await insertIdempotent(sql, 'player_action_logs', logRow('terms/accept:m1:u1'))).toEqual({ created: false });
+    expect(await insertIdempotent(sql, 'player_action_logs', logRow('terms/accept:m2:u1'))).toEqual({ created: true });
+    expect(counter.total - before).toBe(3);
+    const rows = await sql.query<{ idempotency_key: string }>({ text: 'SELECT idempotency_key FROM player_action_logs ORDER BY idempotency_key' });
+    expect(rows.map((row) => row.idempotency_key)).toEqual(['terms/accept:m1:u1', 'terms/accept:m2:u1']);
+  });
+
+  it('agrees with itself under concurrency: exactly one of many racing inserts is new', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => insertIdempotent(sql, 'player_action_logs', logRow('race:m3:u1'))));
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+  });
+
+  it('takes $n placeholders on both databases, repeated and out of order', async () => {
+    const rows = await sql.query<{ a: string; b: string; c: string }>({ text: 'SELECT $2 AS a, $1 AS b, $2 AS c', params: ['one', 'two'] });
+    expect(rows).toEqual([{ a: 'two', b: 'one', c: 'two' }]);
+  });
+
+  it('writes and reads times and booleans as each database keeps them', async () => {
+    const at = new Date('2026-02-03T04:05:06.789Z');
+    await sql.query({
+      text: 'INSERT INTO players (discord_id, discord_username, banned, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
+      params: ['223456789012345678', 'zed', true, at],
+    });
+    const [row] = await sql.query<{ banned: unknown; created_at: unknown }>({ text: 'SELECT banned, created_at FROM players' });
+    expect(readBoolean(row.banned)).toBe(true);
+    expect(readTime(row.created_at)?.toISOString()).toBe(at.toISOString());
+    const typeorm = await moduleRef.get(DataSource).getRepository('Player').findOneByOrFail({ discordId: '223456789012345678' });
+    expect((typeorm.createdAt as Date).toISOString()).toBe(at.toISOString());
+  });
+
+  it('runs SQLite statements atomically, or refuses on PostgreSQL where one statement is the rule', async () => {
+    if (sql.dialect === 'postgres') {
+      expect(() => sql.atomic([])).toThrow(/SQLite/);
+      return;
+    }
+    expect(() =>
+      sql.atomic([
+        { text: 'INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($1, $2, $3, $4, $5)', params: ['atomic:1', '1', 'x', 'player', new Date()] },
+        { text: 'INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($1, $2, $3, $4, $5)', params: ['atomic:1', '1', 'x', 'player', new Date()] },
+      ]),
+    ).toThrow(/UNIQUE/);
+    const rows = await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'atomic:1'" });
+    expect(rows).toHaveLength(0);
+  });
+});
