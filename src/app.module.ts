@@ -9,6 +9,7 @@ import { DiscordModule } from './discord/discord.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { HelpModule } from './modules/help/help.module';
 import { LoggingModule } from './modules/logging/logging.module';
+import { PlayersModule } from './modules/players/players.module';
 import { HealthModule } from './modules/health/health.module';
 import { StaticDataModule } from './modules/static-data/static-data.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         AdminModule,
         HelpModule,
+        PlayersModule,
       ],
     };
   }

@@ -12,6 +12,9 @@ export interface AppConfig {
   channels: { ladder?: string; admin?: string };
   terms: { url: string; version: string };
   staticData: { dir: string };
+  ladder: { abortsPerMonth: number };
+  /** How long rendered views (profiles, leaderboard pages) stay in the view cache. */
+  viewCacheSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -45,6 +45,8 @@ export const envSchema = z
     TERMS_URL: httpUrl.default('https://github.com/ladder-bot/terms'),
     TERMS_VERSION: z.string().min(1).max(32, 'must be at most 32 characters').default('1'),
     STATIC_DATA_DIR: z.string().min(1).default(DEFAULT_STATIC_DATA_DIR),
+    ABORTS_PER_MONTH: wholeNumber(0, 100).default(3),
+    VIEW_CACHE_SECONDS: wholeNumber(1, 86_400).default(300),
   })
   .refine((env) => env.DB_POOL_MIN <= env.DB_POOL_MAX, {
     path: ['DB_POOL_MIN'],

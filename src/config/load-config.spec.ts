@@ -19,6 +19,8 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ token: undefined, discordIds: [] });
     expect(config.terms.version).toBe('1');
     expect(config.staticData.dir).toMatch(/data\/static$/);
+    expect(config.ladder).toEqual({ abortsPerMonth: 3 });
+    expect(config.viewCacheSeconds).toBe(300);
   });
 
   it('treats an empty value as unset', () => {
@@ -63,6 +65,8 @@ describe('loadConfig', () => {
     ['TERMS_VERSION', 'x'.repeat(33)],
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
+    ['ABORTS_PER_MONTH', '-1'],
+    ['VIEW_CACHE_SECONDS', '0'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

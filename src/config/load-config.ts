@@ -45,5 +45,7 @@ function toAppConfig(env: Env): AppConfig {
     channels: { ladder: env.LADDER_CHANNEL_ID, admin: env.ADMIN_CHANNEL_ID },
     terms: { url: env.TERMS_URL, version: env.TERMS_VERSION },
     staticData: { dir: resolve(env.STATIC_DATA_DIR) },
+    ladder: { abortsPerMonth: env.ABORTS_PER_MONTH },
+    viewCacheSeconds: env.VIEW_CACHE_SECONDS,
   };
 }

@@ -70,16 +70,57 @@ describe(`Sql and the idempotent insert (${testDriver()})`, () => {
 
   it('runs SQLite statements atomically, or refuses on PostgreSQL where one statement is the rule', async () => {
     if (sql.dialect === 'postgres') {
-      expect(() => sql.atomic([])).toThrow(/SQLite/);
+      expect(() => sql.atomic(() => undefined)).toThrow(/SQLite/);
       return;
     }
-    expect(() =>
-      sql.atomic([
-        { text: 'INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($1, $2, $3, $4, $5)', params: ['atomic:1', '1', 'x', 'player', new Date()] },
-        { text: 'INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($1, $2, $3, $4, $5)', params: ['atomic:1', '1', 'x', 'player', new Date()] },
-      ]),
-    ).toThrow(/UNIQUE/);
+    const insert = { text: 'INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($1, $2, $3, $4, $5)', params: ['atomic:1', '1', 'x', 'player', new Date()] };
+    expect(() => sql.atomic((run) => [run(insert), run(insert)])).toThrow(/UNIQUE/);
     const rows = await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'atomic:1'" });
     expect(rows).toHaveLength(0);
+  });
+
+  describe('writeOnce', () => {
+    const log = (key: string, first: number) => ({
+      text: `INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($${first}, $${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}) ON CONFLICT (idempotency_key) DO NOTHING`,
+      params: [key, '323456789012345678', 'country_changed', 'player', new Date()],
+    });
+    const change = (country: string) => ({
+      text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} RETURNING discord_id, country',
+      params: ['323456789012345678', country],
+    });
+
+    beforeAll(async () => {
+      await sql.query({ text: 'INSERT INTO players (discord_id, discord_username, created_at, updated_at) VALUES ($1, $2, $3, $3)', params: ['323456789012345678', 'yan', new Date()] });
+    });
+
+    it('applies the change with its log row, in one statement on PostgreSQL', async () => {
+      const counter = moduleRef.get(QueryCounter);
+      const before = counter.total;
+      expect(await sql.writeOnce(change('KR'), log('country:1', 3))).toEqual([{ discord_id: '323456789012345678', country: 'KR' }]);
+      expect(counter.total - before).toBe(sql.dialect === 'postgres' ? 1 : 2);
+    });
+
+    it('changes nothing on a repeat of the same key, and says so', async () => {
+      expect(await sql.writeOnce(change('JP'), log('country:1', 3))).toBeUndefined();
+      const [row] = await sql.query<{ country: string }>({ text: "SELECT country FROM players WHERE discord_id = '323456789012345678'" });
+      expect(row.country).toBe('KR');
+    });
+
+    it('logs nothing when the change itself fails, however often it is tried', async () => {
+      const failing = { text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} AND no_such_column = 1 RETURNING *', params: ['323456789012345678', 'FR'] };
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const outcome = await sql.writeOnce(failing, log('country:2', 3)).then(
+          (rows) => ({ rows }),
+          (error: Error) => ({ error: error.message }),
+        );
+        expect(outcome).toEqual({ error: expect.stringMatching(/no_such_column/) });
+      }
+      expect(await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'country:2'" })).toHaveLength(0);
+    });
+
+    it('returns no rows, but a first time, when the change matched nothing', async () => {
+      const nobody = { text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} RETURNING discord_id', params: ['999999999999999999', 'FR'] };
+      expect(await sql.writeOnce(nobody, log('country:3', 3))).toEqual([]);
+    });
   });
 });

@@ -34,19 +34,44 @@ export class Sql {
     return this.dataSource.query(text, params);
   }
 
-  /** SQLite only: runs the statements in one transaction, all or nothing, returning each one's rows. */
-  atomic(statements: readonly Statement[]): unknown[][] {
+  /** SQLite only: runs `work` in one transaction, all or nothing; `run` executes one statement and returns its rows. */
+  atomic<T>(work: (run: (statement: Statement) => unknown[]) => T): T {
     if (this.dialect !== 'sqlite') throw new Error('atomic() is for SQLite; on PostgreSQL write one statement');
     const database = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
-    const run = database.transaction(() =>
-      statements.map((statement) => {
-        const { text, params } = this.prepare(statement);
-        this.counter.logQuery(text);
-        const prepared = database.prepare(text);
-        return prepared.reader ? prepared.all(...params) : (prepared.run(...params), []);
-      }),
-    );
-    return run();
+    const run = (statement: Statement): unknown[] => {
+      const { text, params } = this.prepare(statement);
+      this.counter.logQuery(text);
+      const prepared = database.prepare(text);
+      if (prepared.reader) return prepared.all(...params);
+      prepared.run(...params);
+      return [];
+    };
+    return database.transaction(() => work(run))();
+  }
+
+  /**
+   * A change and the log rows that record it, all or nothing, in one round trip; when the log's
+   * idempotency keys were used before, nothing changes and the result is undefined (a repeat).
+   * `change` returns its rows (RETURNING) and says where it depends on being first with `{{first}}`;
+   * its placeholders come first, the log's continue after them.
+   */
+  async writeOnce<Row>(change: Statement, log: Statement): Promise<Row[] | undefined> {
+    if (this.dialect === 'postgres') {
+      const first = 'EXISTS (SELECT 1 FROM log)';
+      const rows = await this.query<Row & { logged: string | number }>({
+        text: `WITH log AS (${log.text} RETURNING 1), change AS (${change.text.replace('{{first}}', first)})
+               SELECT (SELECT count(*) FROM log) AS logged, change.* FROM (SELECT 1) AS one LEFT JOIN change ON true`,
+        params: [...(change.params ?? []), ...(log.params ?? [])],
+      });
+      if (Number(rows[0].logged) === 0) return undefined;
+      return rows.filter((row) => Object.entries(row).some(([key, value]) => key !== 'logged' && value !== null)).map(({ logged: _, ...row }) => row as Row);
+    }
+    return this.atomic((run) => {
+      const offset = change.params?.length ?? 0;
+      const logged = run({ text: `${renumber(log.text, -offset)} RETURNING 1`, params: log.params });
+      if (logged.length === 0) return undefined;
+      return run({ text: change.text.replace('{{first}}', '1 = 1'), params: change.params }) as Row[];
+    });
   }
 
   /** A time as the database stores it: UTC on both (SQLite as TypeORM writes it, text). */
@@ -70,6 +95,11 @@ export class Sql {
     if (this.dialect === 'sqlite' && typeof value === 'boolean') return value ? 1 : 0;
     return value;
   }
+}
+
+/** Shifts `$n` placeholders by `by`, for a statement run on its own whose numbers continued another's. */
+function renumber(text: string, by: number): string {
+  return text.replace(/\$(\d+)/g, (_, index: string) => `$${Number(index) + by}`);
 }
 
 /** Reads a time column of a raw row: a Date from PostgreSQL, UTC text from SQLite. */

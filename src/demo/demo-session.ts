@@ -8,6 +8,30 @@ export async function playDemoSession(driver: DiscordDriver): Promise<void> {
   const alice = driver.createUser('alice');
   const bob = driver.createUser('bob');
 
-  await alice.runCommand('help');
-  await bob.runCommand('help');
+  await bob.runCommand('profile');
+
+  await alice.runCommand('termsofservice');
+  await alice.clickButton('Accept');
+  await alice.runCommand('setup');
+  await alice.fillModal({ 'User ID': 'Alice', BattleTag: '앨리스#1234', 'Alt ID 1': '앨리스' });
+  await alice.choose('setup/country/2', ['KR']);
+  await alice.choose('Residential region', ['KRJ']);
+  await alice.clickButton('Confirm');
+
+  await bob.runCommand('termsofservice');
+  await bob.clickButton('Accept');
+  await bob.runCommand('setup');
+  await bob.fillModal({ 'User ID': 'Bo', BattleTag: 'Bob#12' });
+  await bob.clickButton('Try again');
+  await bob.fillModal({ 'User ID': 'Bobby', BattleTag: 'Bob#1234' });
+  await bob.choose('setup/country/1', ['DE']);
+  await bob.choose('Residential region', ['EUW']);
+  await bob.clickButton('Confirm');
+
+  await bob.autocomplete('setcountry', 'country', 'aust');
+  await bob.runCommand('setcountry', { country: 'AT' });
+  await bob.clickButton('Confirm');
+
+  await alice.runCommand('profile', { player: bob });
+  await alice.runCommand('profile');
 }

@@ -44,8 +44,13 @@ export class InteractionExceptionFilter extends BaseExceptionFilter {
   private async tell(interaction: BaseInteraction, notice: EmbedBuilder): Promise<void> {
     if (!interaction.isRepliable()) return;
     try {
-      if (interaction.deferred && !interaction.isMessageComponent() && !(interaction.isModalSubmit() && interaction.isFromMessage())) {
+      const ownReply = interaction.deferred && !interaction.isMessageComponent() && !(interaction.isModalSubmit() && interaction.isFromMessage());
+      if (ownReply && interaction.ephemeral) {
         await interaction.editReply({ embeds: [notice], components: [] });
+      } else if (ownReply) {
+        // A public deferred reply would show the notice to the channel: say it privately instead.
+        await interaction.deleteReply();
+        await interaction.followUp({ embeds: [notice], flags: MessageFlags.Ephemeral });
       } else if (interaction.deferred || interaction.replied) {
         await interaction.followUp({ embeds: [notice], flags: MessageFlags.Ephemeral });
       } else {

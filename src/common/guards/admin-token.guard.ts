@@ -19,8 +19,8 @@ export class AdminTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) throw new NotFoundException();
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token || !timingSafeEqual(digest(token), this.expected)) {
+    const [scheme, token, ...rest] = header.trim().split(/\s+/);
+    if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0 || !timingSafeEqual(digest(token), this.expected)) {
       throw new UnauthorizedException('A valid admin token is required');
     }
     return true;

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { BaseInteraction, MessageComponentInteraction, MessageFlags } from 'discord.js';
-import { catchError, from, mergeMap, Observable, tap } from 'rxjs';
+import { catchError, finalize, from, mergeMap, Observable, tap } from 'rxjs';
 import { currentInteraction } from '../context/current-interaction';
 import { DISABLE_ON_CLICK } from '../decorators/disable-on-click.decorator';
 import { PUBLIC_REPLY } from '../decorators/public-reply.decorator';
@@ -25,17 +25,19 @@ export class AcknowledgeInterceptor implements NestInterceptor {
     const flag = (key: string) => this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]) ?? false;
 
     if (flag(SERVED_FROM_MEMORY)) {
-      return next.handle().pipe(tap(() => (interaction.replied || interaction.deferred) && current?.markAcknowledged()));
+      return next.handle().pipe(finalize(() => (interaction.replied || interaction.deferred) && current?.markAcknowledged()));
     }
 
     const disable = flag(DISABLE_ON_CLICK) && interaction.isMessageComponent();
+    // discord.js patches the cached message in place, so the buttons to give back are copied now.
+    const original = disable ? interaction.message.components.map((row) => row.toJSON()) : [];
     const acknowledged = from(this.acknowledge(interaction, { disable, ephemeral: !flag(PUBLIC_REPLY) })).pipe(tap(() => current?.markAcknowledged()));
     const handled = acknowledged.pipe(mergeMap(() => next.handle()));
     if (!disable) return handled;
     return handled.pipe(
       catchError(async (error: unknown) => {
         // The click failed: give the person their buttons back before the filter says why.
-        await (interaction as MessageComponentInteraction).editReply({ components: interaction.message.components }).catch(() => undefined);
+        await (interaction as MessageComponentInteraction).editReply({ components: original }).catch(() => undefined);
         throw error;
       }),
     );

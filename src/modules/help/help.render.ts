@@ -6,6 +6,10 @@ export interface CommandHelp {
 }
 
 export const LADDER_COMMANDS: readonly CommandHelp[] = [
+  { name: 'termsofservice', summary: 'Read and accept the terms: the first step.' },
+  { name: 'setup', summary: 'Create or edit your profile: name, BattleTag, alts, country, region.' },
+  { name: 'setcountry', summary: 'Change the country you represent (every country, searchable).' },
+  { name: 'profile', summary: 'Your profile, or another player\'s.' },
   { name: 'help', summary: 'What the ladder is and how to start.' },
 ];
 

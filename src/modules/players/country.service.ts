@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { InteractionRefusal } from '../../common/errors/interaction-refusal';
+import { StaticDataService } from '../static-data/static-data.service';
+import { PlayerDirectory } from './player-directory';
+import { PlayerIdentity, PlayersRepository } from './players.repository';
+import { ProfileViews } from './profile-views';
+
+export interface CountryChoice {
+  code: string;
+  name: string;
+  flag: string;
+}
+
+export interface CountryChange {
+  from?: CountryChoice;
+  to: CountryChoice;
+}
+
+/** /setcountry: every country, found as the player types, previewed, then one write. */
+@Injectable()
+export class CountryService {
+  constructor(
+    private readonly staticData: StaticDataService,
+    private readonly directory: PlayerDirectory,
+    private readonly repository: PlayersRepository,
+    private readonly views: ProfileViews,
+    private readonly clock: Clock,
+  ) {}
+
+  suggest(typed: string): CountryChoice[] {
+    const catalog = this.staticData.catalog;
+    const found = typed.trim() === '' ? catalog.countries().slice(0, 25) : catalog.searchCountries(typed, 25);
+    return found.map((country) => this.choice(country.code)!);
+  }
+
+  /** What the player typed or picked, as a change to preview; refused when no country matches. */
+  preview(discordId: string, typed: string): CountryChange {
+    const catalog = this.staticData.catalog;
+    const country = catalog.country(typed.trim().toUpperCase()) ?? catalog.resolveCountry(typed);
+    if (!country) throw new InteractionRefusal('Unknown country', `country: no country matches "${typed}". Pick one of the suggestions as you type.`);
+    const current = this.directory.get(discordId)?.country;
+    return { from: current ? this.choice(current) : undefined, to: this.choice(country.code)! };
+  }
+
+  async change(who: PlayerIdentity, code: string, intentKey: string): Promise<{ change: CountryChange; recorded: boolean }> {
+    const to = this.choice(code);
+    if (!to) throw new InteractionRefusal('Unknown country', `country: "${code}" is not a country code.`);
+    const before = this.directory.get(who.discordId)?.country ?? null;
+    const at = this.clock.now();
+    const player = await this.repository.setCountry(who, code, at, [
+      { idempotencyKey: intentKey, discordId: who.discordId, action: 'country_changed', settingName: 'country', oldValue: before, newValue: code, changedBy: 'player', at },
+    ]);
+    if (player) {
+      this.directory.put(player);
+      await this.views.forget(who.discordId);
+    }
+    return { change: { from: before ? this.choice(before) : undefined, to }, recorded: player !== undefined };
+  }
+
+  private choice(code: string): CountryChoice | undefined {
+    const catalog = this.staticData.catalog;
+    const country = catalog.country(code);
+    return country && { code: country.code, name: country.name, flag: catalog.flag(country.code) };
+  }
+}

@@ -1,0 +1,43 @@
+/** A player's row as the bot keeps it in memory. */
+export interface PlayerRecord {
+  id: number;
+  discordId: string;
+  discordUsername: string;
+  playerName: string | null;
+  battletag: string | null;
+  altPlayerName1: string | null;
+  altPlayerName2: string | null;
+  country: string | null;
+  region: string | null;
+  termsAccepted: boolean;
+  termsVersion: string | null;
+  termsAcceptedAt: Date | null;
+  setupCompletedAt: Date | null;
+  banned: boolean;
+  abortsMonth: string | null;
+  abortsUsed: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RatingRecord {
+  race: string;
+  mmr: number;
+  gamesPlayed: number;
+  gamesWon: number;
+  gamesLost: number;
+  gamesDrawn: number;
+  lastPlayedAt: Date | null;
+}
+
+export interface PreferencesRecord {
+  lastChosenRaces: string[];
+  lastChosenVetoes: string[];
+}
+
+/** What /profile shows beyond the player row: loaded once with one statement, then kept. */
+export interface ProfileDetails {
+  player: PlayerRecord;
+  ratings: RatingRecord[];
+  preferences: PreferencesRecord | null;
+}

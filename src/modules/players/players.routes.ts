@@ -1,0 +1,17 @@
+import { defineRoute } from '../../common/routing/custom-id-route';
+
+const VERSION = /^[\w.-]{1,32}$/;
+
+export const TERMS_ACCEPT = defineRoute('terms/accept/:version', { version: VERSION });
+export const TERMS_DECLINE = defineRoute('terms/decline/:version', { version: VERSION });
+
+export const SETUP_FORM = defineRoute('setup/form', {});
+export const SETUP_RETRY = defineRoute('setup/retry', {});
+export const SETUP_COUNTRY = defineRoute('setup/country/:part', { part: /^[12]$/ });
+export const SETUP_REGION = defineRoute('setup/region', {});
+export const SETUP_CONFIRM = defineRoute('setup/confirm', {});
+export const SETUP_RESTART = defineRoute('setup/restart', {});
+export const SETUP_CANCEL = defineRoute('setup/cancel', {});
+
+export const SETCOUNTRY_CONFIRM = defineRoute('setcountry/confirm/:code', { code: /^[A-Z]{2}$/ });
+export const SETCOUNTRY_CANCEL = defineRoute('setcountry/cancel', {});

@@ -1,0 +1,80 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
+import { APIEmbed } from 'discord.js';
+import { Clock } from '../../common/clock/clock';
+import { CacheMetrics } from '../../common/metrics/cache-metrics';
+import { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/inject-config.decorator';
+import { StaticDataService } from '../static-data/static-data.service';
+import { summarizeProfile } from './domain/profile-summary';
+import { ProfileDetails } from './player-record';
+import { PlayerDirectory } from './player-directory';
+import { PlayersRepository } from './players.repository';
+import { renderProfile } from './profile.render';
+
+/**
+ * Profiles as shown: the rendered view from the view cache, else rendered from the player's details,
+ * which are loaded once with one statement and then kept (a write refreshes them from memory).
+ */
+@Injectable()
+export class ProfileViews {
+  private readonly details = new Map<string, ProfileDetails>();
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    private readonly repository: PlayersRepository,
+    private readonly directory: PlayerDirectory,
+    private readonly staticData: StaticDataService,
+    private readonly metrics: CacheMetrics,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  /** The profile of `discordId`, or undefined when they have no ladder record. */
+  async view(discordId: string): Promise<APIEmbed | undefined> {
+    if (!this.directory.get(discordId)) return undefined;
+    const key = viewKey(discordId);
+    const cached = await this.cache.get<APIEmbed>(key);
+    this.metrics.record('profile-view', cached !== undefined);
+    if (cached) return cached;
+    const details = await this.detailsOf(discordId);
+    if (!details) return undefined;
+    const view = renderProfile(summarizeProfile(details, this.config.ladder.abortsPerMonth, this.clock.now()), this.labels());
+    await this.cache.set(key, view);
+    return view;
+  }
+
+  /** After a write: the next view renders again, from the player as memory now holds them. */
+  async forget(discordId: string): Promise<void> {
+    const details = this.details.get(discordId);
+    const player = this.directory.get(discordId);
+    if (details && player) this.details.set(discordId, { ...details, player });
+    await this.cache.del(viewKey(discordId));
+  }
+
+  private async detailsOf(discordId: string): Promise<ProfileDetails | undefined> {
+    const known = this.details.get(discordId);
+    this.metrics.record('profile-details', known !== undefined);
+    if (known) return known;
+    const loaded = await this.repository.profile(discordId);
+    if (loaded) this.details.set(discordId, loaded);
+    return loaded;
+  }
+
+  private labels() {
+    const catalog = this.staticData.catalog;
+    return {
+      raceName: (code: string) => catalog.race(code)?.name ?? code,
+      country: (code: string) => {
+        const country = catalog.country(code);
+        return country && { name: country.name, flag: catalog.flag(code) };
+      },
+      regionName: (code: string) => catalog.region(code)?.name,
+    };
+  }
+}
+
+function viewKey(discordId: string): string {
+  return `profile-view:${discordId}`;
+}

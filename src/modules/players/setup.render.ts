@@ -1,0 +1,143 @@
+import {
+  ActionRowBuilder,
+  APIEmbed,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import { SetupDraft } from './domain/setup-draft';
+import { FieldError } from './domain/setup-validation';
+import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_FORM, SETUP_REGION, SETUP_RESTART, SETUP_RETRY } from './players.routes';
+
+export interface Choice {
+  code: string;
+  name: string;
+  flag?: string;
+}
+
+const EMPTY = '—';
+const FIELD = { userId: 'User ID', battletag: 'BattleTag', alt1: 'Alt ID 1', alt2: 'Alt ID 2', country: 'Country', region: 'Region' } as const;
+
+export function renderSetupModal(draft: SetupDraft): ModalBuilder {
+  const input = (id: keyof typeof FIELD, value: string, required: boolean, maxLength: number, placeholder: string) => {
+    const field = new TextInputBuilder().setCustomId(id).setLabel(FIELD[id]).setStyle(TextInputStyle.Short).setRequired(required).setMaxLength(maxLength).setPlaceholder(placeholder);
+    if (value) field.setValue(value);
+    return new ActionRowBuilder<TextInputBuilder>().addComponents(field);
+  };
+  const modal = new ModalBuilder().setCustomId(SETUP_FORM.build({})).setTitle('Ladder profile');
+  modal.addComponents(
+    input('userId', draft.userId, true, 12, '3-12 letters A-Z'),
+    input('battletag', draft.battletag, true, 25, 'Name#1234'),
+    input('alt1', draft.alt1, false, 12, 'optional, 3-12 characters'),
+    input('alt2', draft.alt2, false, 12, 'optional, 3-12 characters'),
+  );
+  return modal;
+}
+
+/** The draft as embed fields: it travels with the message, so the next step works after a restart too. */
+function draftEmbed(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: ReadonlyMap<string, Choice>): EmbedBuilder {
+  const embed = new EmbedBuilder().addFields(
+    { name: FIELD.userId, value: draft.userId || EMPTY, inline: true },
+    { name: FIELD.battletag, value: draft.battletag || EMPTY, inline: true },
+    { name: FIELD.alt1, value: draft.alt1 || EMPTY, inline: true },
+    { name: FIELD.alt2, value: draft.alt2 || EMPTY, inline: true },
+  );
+  if (draft.country) {
+    const country = countries.get(draft.country);
+    embed.addFields({ name: FIELD.country, value: `${country?.flag ?? ''} ${country?.name ?? draft.country} (${draft.country})`.trim(), inline: true });
+  }
+  if (draft.region) embed.addFields({ name: FIELD.region, value: `${regions.get(draft.region)?.name ?? draft.region} (${draft.region})`, inline: true });
+  return embed;
+}
+
+/** Reads back the draft a setup message carries. */
+export function readDraft(embed: APIEmbed | undefined): SetupDraft | undefined {
+  const fields = new Map((embed?.fields ?? []).map((field) => [field.name, field.value]));
+  const value = (name: string) => {
+    const text = fields.get(name);
+    return text === undefined || text === EMPTY ? '' : text;
+  };
+  if (!fields.has(FIELD.userId) || !fields.has(FIELD.battletag)) return undefined;
+  const code = (name: string, pattern: RegExp) => pattern.exec(fields.get(name) ?? '')?.[1];
+  return {
+    userId: value(FIELD.userId),
+    battletag: value(FIELD.battletag),
+    alt1: value(FIELD.alt1),
+    alt2: value(FIELD.alt2),
+    country: code(FIELD.country, /\(([A-Z]{2})\)$/),
+    region: code(FIELD.region, /\(([A-Z]{3})\)$/),
+  };
+}
+
+export function renderSetupErrors(draft: SetupDraft, errors: readonly FieldError[]) {
+  return {
+    embeds: [
+      draftEmbed(draft, new Map(), new Map())
+        .setTitle('Setup: please fix these fields')
+        .setDescription(errors.map((error) => `**${error.field}** ${error.message}`).join('\n')),
+    ],
+    components: [
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId(SETUP_RETRY.build({})).setLabel('Try again').setStyle(ButtonStyle.Primary),
+        new ButtonBuilder().setCustomId(SETUP_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
+      ),
+    ],
+  };
+}
+
+export function renderCountryStep(draft: SetupDraft, commonCountries: readonly Choice[]) {
+  const halves = [commonCountries.slice(0, 25), commonCountries.slice(25, 50)];
+  return {
+    embeds: [draftEmbed(draft, new Map(), new Map()).setTitle('Setup: your country').setDescription('Pick the country you represent. Not listed? Pick Other, then use /setcountry after setup.')],
+    components: halves.map((half, index) =>
+      new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+        new StringSelectMenuBuilder()
+          .setCustomId(SETUP_COUNTRY.build({ part: String(index + 1) }))
+          .setPlaceholder(`Countries: ${half[0].name} to ${half[half.length - 1].name}`)
+          .addOptions(half.map((country) => ({ label: country.name, value: country.code, emoji: country.flag }))),
+      ),
+    ),
+  };
+}
+
+export function renderRegionStep(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: readonly Choice[]) {
+  return {
+    embeds: [draftEmbed(draft, countries, new Map()).setTitle('Setup: your region').setDescription('Where do you live? It decides the game server of your matches.')],
+    components: [
+      new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+        new StringSelectMenuBuilder()
+          .setCustomId(SETUP_REGION.build({}))
+          .setPlaceholder('Residential region')
+          .addOptions(regions.map((region) => ({ label: region.name, value: region.code, description: region.code }))),
+      ),
+    ],
+  };
+}
+
+export function renderSetupPreview(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: ReadonlyMap<string, Choice>) {
+  return {
+    embeds: [draftEmbed(draft, countries, regions).setTitle('Setup: check and confirm')],
+    components: [
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId(SETUP_CONFIRM.build({})).setLabel('Confirm').setStyle(ButtonStyle.Success),
+        new ButtonBuilder().setCustomId(SETUP_RESTART.build({})).setLabel('Restart').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(SETUP_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Danger),
+      ),
+    ],
+  };
+}
+
+export function renderSetupDone(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: ReadonlyMap<string, Choice>) {
+  return {
+    embeds: [draftEmbed(draft, countries, regions).setTitle('Setup complete').setDescription('Your ladder profile is saved. See it with /profile.')],
+    components: [],
+  };
+}
+
+export function renderSetupCancelled() {
+  return { embeds: [new EmbedBuilder().setTitle('Setup cancelled').setDescription('Nothing was saved.')], components: [] };
+}

@@ -1,0 +1,290 @@
+import { DataSource } from 'typeorm';
+import { InteractionOutcome } from '../src/common/context/interaction-context';
+import { InteractionRecorder } from '../src/common/context/interaction-recorder';
+import { DriverUser } from '../src/emulator';
+import { E2e, startE2e } from './support/e2e';
+import { testDriver } from './support/test-database';
+
+/** A write is one round trip on PostgreSQL; on SQLite its log and change are two statements in one local transaction. */
+const WRITE = testDriver() === 'postgres' ? 1 : 2;
+
+describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
+  let e2e: E2e;
+  const outcomes: InteractionOutcome[] = [];
+
+  beforeAll(async () => {
+    e2e = await startE2e({ env: { TERMS_VERSION: '3', TERMS_URL: 'https://ladder.example/terms' } });
+    const recorder = e2e.app.get(InteractionRecorder);
+    const record = recorder.record.bind(recorder);
+    jest.spyOn(recorder, 'record').mockImplementation((outcome) => {
+      outcomes.push(outcome);
+      record(outcome);
+    });
+  });
+
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  afterEach(() => {
+    expect(e2e.emulator.violations()).toEqual([]);
+  });
+
+  const last = (route: string) => [...outcomes].reverse().find((outcome) => outcome.route === route && !outcome.duplicate);
+  const logRows = (discordId: string): Promise<Array<{ action: string; setting_name: string | null; old_value: string | null; new_value: string | null }>> =>
+    e2e.app.get(DataSource).query(`SELECT action, setting_name, old_value, new_value FROM player_action_logs WHERE discord_id = '${discordId}' ORDER BY id`);
+
+  async function acceptTerms(user: DriverUser): Promise<void> {
+    await user.runCommand('termsofservice');
+    await user.clickButton('Accept');
+  }
+
+  async function completeSetup(user: DriverUser, fields: Record<string, string>, country: string, region: string): Promise<void> {
+    await user.runCommand('setup');
+    await user.fillModal(fields);
+    await chooseCountry(user, country);
+    await user.choose('Residential region', [region]);
+    await user.clickButton('Confirm');
+  }
+
+  async function chooseCountry(user: DriverUser, code: string): Promise<void> {
+    try {
+      await user.choose('setup/country/1', [code]);
+    } catch {
+      await user.choose('setup/country/2', [code]);
+    }
+  }
+
+  describe('a new person', () => {
+    it('is told to accept the terms, by every command but /termsofservice, with no database query', async () => {
+      const ann = e2e.driver.createUser('ann');
+      for (const command of ['profile', 'setup']) {
+        await ann.runCommand(command);
+        expect(ann.lastReply()).toMatch(/Terms of service[\s\S]*\/termsofservice/);
+      }
+      expect(last('/profile')?.queries).toBe(0);
+      expect(last('/setup')?.queries).toBe(0);
+      expect(await e2e.app.get(DataSource).query(`SELECT 1 FROM players WHERE discord_id = '${ann.id}'`)).toHaveLength(0);
+    });
+  });
+
+  describe('/termsofservice', () => {
+    it('shows the configured terms, and Accept records them in one round trip with its log row', async () => {
+      const bea = e2e.driver.createUser('bea');
+      await bea.runCommand('termsofservice');
+      expect(bea.lastReply()).toMatch(/Terms of service \(version 3\)[\s\S]*https:\/\/ladder\.example\/terms/);
+      expect(last('/termsofservice')?.queries).toBe(0);
+
+      await bea.clickButton('Accept');
+      expect(bea.lastReply()).toMatch(/Terms accepted[\s\S]*version 3/);
+      expect(last('terms/accept/:version')?.queries).toBe(WRITE);
+      expect(await logRows(bea.id)).toEqual([{ action: 'terms_accepted', setting_name: 'terms_version', old_value: null, new_value: '3' }]);
+      const [player] = await e2e.app.get(DataSource).query(`SELECT discord_username, terms_version FROM players WHERE discord_id = '${bea.id}'`);
+      expect(player).toEqual({ discord_username: 'bea', terms_version: '3' });
+    });
+
+    it('records one acceptance for a storm of 20 clicks', async () => {
+      const cid = e2e.driver.createUser('cid');
+      await cid.runCommand('termsofservice');
+      const clicks = await Promise.all(Array.from({ length: 20 }, () => cid.clickButton('Accept')));
+      expect(clicks.every((click) => click.acknowledged)).toBe(true);
+      expect(await logRows(cid.id)).toHaveLength(1);
+      expect(cid.lastReply()).toMatch(/Terms accepted/);
+    });
+
+    it('Decline withdraws the acceptance and locks the other commands', async () => {
+      const dan = e2e.driver.createUser('dan');
+      await acceptTerms(dan);
+      await dan.runCommand('termsofservice');
+      await dan.clickButton('Decline');
+      expect(dan.lastReply()).toMatch(/Terms declined/);
+      expect(last('terms/decline/:version')?.queries).toBe(WRITE);
+      await dan.runCommand('profile');
+      expect(dan.lastReply()).toMatch(/\/termsofservice/);
+      expect((await logRows(dan.id)).map((row) => row.action)).toEqual(['terms_accepted', 'terms_declined']);
+    });
+  });
+
+  describe('/setup', () => {
+    it('explains each broken rule by field, keeps the typed values, and saves a valid profile in one round trip', async () => {
+      const eve = e2e.driver.createUser('eve');
+      await acceptTerms(eve);
+      await eve.runCommand('setup');
+      expect(eve.currentModal()?.fields.map((field) => [field.label, field.value])).toEqual([
+        ['User ID', ''],
+        ['BattleTag', ''],
+        ['Alt ID 1', ''],
+        ['Alt ID 2', ''],
+      ]);
+
+      const refusals: Array<[Record<string, string>, RegExp]> = [
+        [{ 'User ID': 'Ab', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Ab"/],
+        [{ 'User ID': 'Player_1', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Player_1"/],
+        [{ 'User ID': 'Alice', BattleTag: 'Alice#12' }, /BattleTag.*3 to 12 digits/],
+        [{ 'User ID': 'Alice', BattleTag: 'Al#ce#123' }, /BattleTag.*exactly one #/],
+        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'alice' }, /Alt ID 1.*must differ from User ID/],
+      ];
+      for (const [fields, message] of refusals) {
+        await eve.fillModal(fields);
+        expect(eve.lastReply()).toMatch(message);
+        await eve.clickButton('Try again');
+        expect(eve.currentModal()?.fields.find((field) => field.label === 'User ID')?.value).toBe(fields['User ID']);
+      }
+
+      await eve.fillModal({ 'User ID': 'Alice', BattleTag: '앨리스#1234', 'Alt ID 1': '앨리스', 'Alt ID 2': '' });
+      expect(eve.lastReply()).toMatch(/Setup: your country/);
+      const selects = eve.lastReply()!.match(/<Countries: [^>]*>/g) ?? [];
+      expect(selects).toHaveLength(2);
+      await chooseCountry(eve, 'KR');
+      expect(eve.lastReply()).toMatch(/Setup: your region[\s\S]*South Korea \(KR\)/);
+      await eve.choose('Residential region', ['KRJ']);
+      expect(eve.lastReply()).toMatch(/check and confirm[\s\S]*Korea and Japan \(KRJ\)/);
+      await eve.clickButton('Confirm');
+      expect(eve.lastReply()).toMatch(/Setup complete/);
+      expect(last('setup/confirm')?.queries).toBe(WRITE);
+
+      const rows = await logRows(eve.id);
+      expect(rows.filter((row) => row.action === 'setup_completed')).toHaveLength(1);
+      expect(rows.filter((row) => row.action === 'setup_field_changed').map((row) => [row.setting_name, row.new_value])).toEqual([
+        ['player_name', 'Alice'],
+        ['battletag', '앨리스#1234'],
+        ['alt_player_name_1', '앨리스'],
+        ['country', 'KR'],
+        ['region', 'KRJ'],
+      ]);
+    });
+
+    it('pre-fills the form with the saved profile, logs only what changed, and keeps the first completion time', async () => {
+      const fay = e2e.driver.createUser('fay');
+      await acceptTerms(fay);
+      await completeSetup(fay, { 'User ID': 'Fay', BattleTag: 'Fay#1234' }, 'SE', 'EUE');
+      const [first] = await e2e.app.get(DataSource).query(`SELECT setup_completed_at FROM players WHERE discord_id = '${fay.id}'`);
+
+      await fay.runCommand('setup');
+      expect(fay.currentModal()?.fields.map((field) => field.value)).toEqual(['Fay', 'Fay#1234', '', '']);
+      await fay.fillModal({ 'User ID': 'Fay', BattleTag: 'Fay#1234', 'Alt ID 1': 'Faye' });
+      await chooseCountry(fay, 'SE');
+      await fay.choose('Residential region', ['EUE']);
+      await fay.clickButton('Confirm');
+
+      const [again] = await e2e.app.get(DataSource).query(`SELECT setup_completed_at, alt_player_name_1 FROM players WHERE discord_id = '${fay.id}'`);
+      expect(again.alt_player_name_1).toBe('Faye');
+      expect(String(again.setup_completed_at)).toBe(String(first.setup_completed_at));
+      const changes = (await logRows(fay.id)).filter((row) => row.action === 'setup_field_changed');
+      expect(changes.slice(-1)).toEqual([{ action: 'setup_field_changed', setting_name: 'alt_player_name_1', old_value: null, new_value: 'Faye' }]);
+    });
+
+    it('saves once for a storm of 20 clicks on Confirm', async () => {
+      const gil = e2e.driver.createUser('gil');
+      await acceptTerms(gil);
+      await gil.runCommand('setup');
+      await gil.fillModal({ 'User ID': 'Gil', BattleTag: 'Gil#5555' });
+      await chooseCountry(gil, 'DE');
+      await gil.choose('Residential region', ['EUW']);
+      const clicks = await Promise.all(Array.from({ length: 20 }, () => gil.clickButton('Confirm')));
+      expect(clicks.every((click) => click.acknowledged)).toBe(true);
+      expect((await logRows(gil.id)).filter((row) => row.action === 'setup_completed')).toHaveLength(1);
+      expect(gil.lastReply()).toMatch(/Setup complete/);
+    });
+
+    it('Restart reopens the form with the draft, and Cancel saves nothing', async () => {
+      const hal = e2e.driver.createUser('hal');
+      await acceptTerms(hal);
+      await hal.runCommand('setup');
+      await hal.fillModal({ 'User ID': 'Hal', BattleTag: 'Hal#9000' });
+      await chooseCountry(hal, 'US');
+      await hal.choose('Residential region', ['NAW']);
+      await hal.clickButton('Restart');
+      expect(hal.currentModal()?.fields.map((field) => field.value)).toEqual(['Hal', 'Hal#9000', '', '']);
+      await hal.fillModal({ 'User ID': 'Hal', BattleTag: 'Hal#9000' });
+      await chooseCountry(hal, 'US');
+      await hal.choose('Residential region', ['NAW']);
+      await hal.clickButton('Cancel');
+      expect(hal.lastReply()).toMatch(/Setup cancelled/);
+      const [row] = await e2e.app.get(DataSource).query(`SELECT player_name FROM players WHERE discord_id = '${hal.id}'`);
+      expect(row.player_name).toBeNull();
+    });
+  });
+
+  describe('/setcountry', () => {
+    it('suggests every country as the player types, exact code first', async () => {
+      const ida = e2e.driver.createUser('ida');
+      await acceptTerms(ida);
+      const korea = await ida.autocomplete('setcountry', 'country', 'kor');
+      expect(korea.map((choice) => choice.value)).toEqual(expect.arrayContaining(['KR', 'KP']));
+      const code = await ida.autocomplete('setcountry', 'country', 'KR');
+      expect(code[0].value).toBe('KR');
+      const rare = await ida.autocomplete('setcountry', 'country', 'Tuvalu');
+      expect(rare.map((choice) => choice.value)).toEqual(['TV']);
+    });
+
+    it('resolves a typed name, previews, and changes the country in one round trip', async () => {
+      const jon = e2e.driver.createUser('jon');
+      await acceptTerms(jon);
+      await completeSetup(jon, { 'User ID': 'Jon', BattleTag: 'Jon#1234' }, 'US', 'NAE');
+      await jon.runCommand('setcountry', { country: 'japan' });
+      expect(jon.lastReply()).toMatch(/Change your country\?[\s\S]*United States[\s\S]*Japan/);
+      expect(last('/setcountry')?.queries).toBe(0);
+      await jon.clickButton('Confirm');
+      expect(jon.lastReply()).toMatch(/Country changed[\s\S]*Japan/);
+      expect(last('setcountry/confirm/:code')?.queries).toBe(WRITE);
+      expect((await logRows(jon.id)).filter((row) => row.action === 'country_changed')).toEqual([
+        { action: 'country_changed', setting_name: 'country', old_value: 'US', new_value: 'JP' },
+      ]);
+    });
+
+    it('names the field when nothing matches', async () => {
+      const kai = e2e.driver.createUser('kai');
+      await acceptTerms(kai);
+      await kai.runCommand('setcountry', { country: 'Atlantis' });
+      expect(kai.lastReply()).toMatch(/country: no country matches "Atlantis"/);
+    });
+  });
+
+  describe('/profile', () => {
+    it('costs one statement cold and none warm, and shows what exists so far', async () => {
+      const lou = e2e.driver.createUser('lou');
+      await acceptTerms(lou);
+      await completeSetup(lou, { 'User ID': 'Lou', BattleTag: '루#4321', 'Alt ID 1': 'Louie' }, 'KR', 'KRJ');
+
+      await lou.runCommand('profile');
+      expect(last('/profile')?.queries).toBe(1);
+      const shown = lou.lastReply() ?? '';
+      expect(shown).toMatch(/Lou/);
+      expect(shown).toMatch(/루#4321/);
+      expect(shown).toMatch(/Louie/);
+      expect(shown).toMatch(/🇰🇷 South Korea/);
+      expect(shown).toMatch(/Korea and Japan/);
+      expect(shown).toMatch(/No games yet/);
+      expect(shown).toMatch(/Terms accepted \(version 3\)/);
+      expect(shown).toMatch(/Aborts left this month: 3 of 3/);
+
+      await lou.runCommand('profile');
+      expect(last('/profile')?.queries).toBe(0);
+      expect(lou.lastReply()).toBe(shown);
+    });
+
+    it("shows another player's profile, refreshed after their next change", async () => {
+      const mia = e2e.driver.createUser('mia');
+      const ned = e2e.driver.createUser('ned');
+      await acceptTerms(mia);
+      await acceptTerms(ned);
+      await completeSetup(ned, { 'User ID': 'Ned', BattleTag: 'Ned#1234' }, 'FR', 'EUW');
+      await mia.runCommand('profile', { player: ned });
+      expect(mia.lastReply()).toMatch(/Ned[\s\S]*France/);
+      await ned.runCommand('setcountry', { country: 'BE' });
+      await ned.clickButton('Confirm');
+      await mia.runCommand('profile', { player: ned });
+      expect(mia.lastReply()).toMatch(/Belgium/);
+      expect(last('/profile')?.queries).toBe(0);
+    });
+
+    it('says so when the player has no profile', async () => {
+      const ola = e2e.driver.createUser('ola');
+      const pat = e2e.driver.createUser('pat');
+      await acceptTerms(ola);
+      await ola.runCommand('profile', { player: pat });
+      expect(ola.lastReply()).toMatch(/pat has no ladder profile yet/);
+    });
+  });
+});
