@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -28,8 +29,9 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
   const where = config.database.driver === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
-  logger.log(`Ladder bot serving HTTP on http://${config.http.host}:${config.http.port} (health: /health/ready), database: ${where}`);
+  logger.log(`Ladder bot serving HTTP on http://${config.http.host}:${port} (health: /health/ready), database: ${where}`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -37,6 +37,18 @@ export class BotProcess {
     return this.output;
   }
 
+  /** Resolves once this run answers /health/ready (database, static data and the Discord gateway all up). */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const served = this.output.length;
+    for (;;) {
+      const port = /serving HTTP on http:\/\/[\d.]+:(\d+)/.exec(this.output.slice(served))?.[1];
+      if (port && (await fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false))) return;
+      if (Date.now() > deadline) throw new Error(`The bot process did not become ready:\n${this.output.slice(served)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async kill(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;

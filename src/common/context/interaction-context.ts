@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 export type InteractionKind = 'command' | 'autocomplete' | 'component' | 'modal';
 
 export interface InteractionOutcome {
+  interactionId: string;
   route: string;
   kind: InteractionKind;
   userId: string;
@@ -53,6 +54,7 @@ export class InteractionContext {
     if (this.finished) return;
     this.finished = true;
     this.onFinish({
+      interactionId: this.interactionId,
       route: this.route,
       kind: this.kind,
       userId: this.userId,

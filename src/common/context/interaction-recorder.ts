@@ -15,6 +15,7 @@ export class InteractionRecorder {
     this.metrics.recordInteraction(outcome);
     this.logger.info(
       {
+        interaction: outcome.interactionId,
         route: outcome.route,
         user: outcome.userId,
         ackMs: outcome.ackMs === undefined ? null : Math.round(outcome.ackMs * 10) / 10,

@@ -1,0 +1,57 @@
+import { AddressInfo, createServer, Server, Socket } from 'node:net';
+
+/**
+ * A TCP proxy on loopback that holds every chunk `delayMs` in each direction (order kept), like a
+ * database across a network, and counts round trips: a client chunk that follows server data, or
+ * opens a connection, starts one.
+ */
+export class LatencyProxy {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  roundTrips = 0;
+
+  constructor(
+    private readonly target: { host: string; port: number },
+    private readonly delayMs: number,
+  ) {}
+
+  async start(): Promise<number> {
+    this.server = createServer((client) => this.connect(client));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    this.sockets.forEach((socket) => socket.destroy());
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private connect(client: Socket): void {
+    const server = new Socket();
+    let serverSpokeLast = true;
+    for (const socket of [client, server]) {
+      socket.setNoDelay(true);
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('error', () => undefined);
+    }
+    client.on('data', (chunk) => {
+      if (serverSpokeLast) this.roundTrips += 1;
+      serverSpokeLast = false;
+      this.later(() => server.write(chunk));
+    });
+    server.on('data', (chunk) => {
+      serverSpokeLast = true;
+      this.later(() => client.write(chunk));
+    });
+    client.on('close', () => this.later(() => server.destroy()));
+    server.on('close', () => this.later(() => client.destroy()));
+    server.connect(this.target.port, this.target.host);
+  }
+
+  /** Timers of equal delay fire in the order they were set, which keeps each stream in order. */
+  private later(work: () => void): void {
+    if (this.delayMs === 0) work();
+    else setTimeout(work, this.delayMs);
+  }
+}
