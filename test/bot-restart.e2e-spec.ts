@@ -43,4 +43,22 @@ describe(`a bot process killed and restarted against the same emulator (${testDr
     expect(fay.lastReply()).toMatch(/ladder/);
     expect(emulator.violations()).toEqual([]);
   }, 120_000);
+
+  it('keeps a setup preview working across a restart: the draft travels with the message', async () => {
+    const gia = driver.createUser('gia');
+    await gia.runCommand('termsofservice');
+    await gia.clickButton('Accept');
+    await gia.runCommand('setup');
+    await gia.fillModal({ 'User ID': 'Gia', BattleTag: 'Gia#2024' });
+    await gia.choose('setup/country/1', ['FR']);
+    await gia.choose('Residential region', ['EUW']);
+
+    await bot.kill();
+    await waitFor('the emulator to see the bot gone', () => emulator.connectedSessions === 0);
+    await startBot();
+
+    await gia.clickButton('Confirm');
+    expect(gia.lastReply()).toMatch(/Setup complete[\s\S]*France \(FR\)[\s\S]*Western Europe \(EUW\)/);
+    expect(emulator.violations()).toEqual([]);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { InteractionOutcome } from '../src/common/context/interaction-context';
 import { InteractionRecorder } from '../src/common/context/interaction-recorder';
+import { readTime } from '../src/database/sql';
 import { DriverUser } from '../src/emulator';
 import { E2e, startE2e } from './support/e2e';
 import { testDriver } from './support/test-database';
@@ -87,9 +88,11 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       const cid = e2e.driver.createUser('cid');
       await cid.runCommand('termsofservice');
       const clicks = await Promise.all(Array.from({ length: 20 }, () => cid.clickButton('Accept')));
-      expect(clicks.every((click) => click.acknowledged)).toBe(true);
+      expect(clicks.filter((click) => click.acknowledged && !click.failed)).toHaveLength(20);
       expect(await logRows(cid.id)).toHaveLength(1);
       expect(cid.lastReply()).toMatch(/Terms accepted/);
+      const storm = outcomes.filter((outcome) => outcome.userId === cid.id && outcome.route === 'terms/accept/:version');
+      expect(storm.filter((outcome) => outcome.duplicate)).toHaveLength(19);
     });
 
     it('Decline withdraws the acceptance and locks the other commands', async () => {
@@ -123,6 +126,12 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
         [{ 'User ID': 'Alice', BattleTag: 'Alice#12' }, /BattleTag.*3 to 12 digits/],
         [{ 'User ID': 'Alice', BattleTag: 'Al#ce#123' }, /BattleTag.*exactly one #/],
         [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'alice' }, /Alt ID 1.*must differ from User ID/],
+        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'Bob', 'Alt ID 2': 'BOB' }, /Alt ID 2.*must differ from Alt ID 1/],
+        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'Bo' }, /Alt ID 1.*3 to 12 letters or digits/],
+        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 2': 'Bob!' }, /Alt ID 2.*3 to 12 letters or digits/],
+        [{ 'User ID': 'Alice', BattleTag: 'Abcdefghijklm#1234' }, /BattleTag.*1 to 12 letters or digits/],
+        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234567890123' }, /BattleTag.*3 to 12 digits/],
+        [{ 'User ID': 'Al ice', BattleTag: 'Alice1234' }, /User ID.*"Al ice"[\s\S]*BattleTag.*name#digits/],
       ];
       for (const [fields, message] of refusals) {
         await eve.fillModal(fields);
@@ -167,9 +176,10 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       await fay.choose('Residential region', ['EUE']);
       await fay.clickButton('Confirm');
 
-      const [again] = await e2e.app.get(DataSource).query(`SELECT setup_completed_at, alt_player_name_1 FROM players WHERE discord_id = '${fay.id}'`);
+      const [again] = await e2e.app.get(DataSource).query(`SELECT setup_completed_at, updated_at, alt_player_name_1 FROM players WHERE discord_id = '${fay.id}'`);
       expect(again.alt_player_name_1).toBe('Faye');
-      expect(String(again.setup_completed_at)).toBe(String(first.setup_completed_at));
+      expect(readTime(again.setup_completed_at)?.toISOString()).toBe(readTime(first.setup_completed_at)?.toISOString());
+      expect(readTime(again.updated_at)?.getTime()).toBeGreaterThan(readTime(again.setup_completed_at)!.getTime());
       const changes = (await logRows(fay.id)).filter((row) => row.action === 'setup_field_changed');
       expect(changes.slice(-1)).toEqual([{ action: 'setup_field_changed', setting_name: 'alt_player_name_1', old_value: null, new_value: 'Faye' }]);
     });
@@ -182,9 +192,29 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       await chooseCountry(gil, 'DE');
       await gil.choose('Residential region', ['EUW']);
       const clicks = await Promise.all(Array.from({ length: 20 }, () => gil.clickButton('Confirm')));
-      expect(clicks.every((click) => click.acknowledged)).toBe(true);
-      expect((await logRows(gil.id)).filter((row) => row.action === 'setup_completed')).toHaveLength(1);
+      expect(clicks.filter((click) => click.acknowledged && !click.failed)).toHaveLength(20);
+      const rows = await logRows(gil.id);
+      expect(rows.filter((row) => row.action === 'setup_completed')).toHaveLength(1);
+      expect(rows.filter((row) => row.action === 'setup_field_changed').map((row) => row.setting_name)).toEqual(['player_name', 'battletag', 'country', 'region']);
       expect(gil.lastReply()).toMatch(/Setup complete/);
+      const storm = outcomes.filter((outcome) => outcome.userId === gil.id && outcome.route === 'setup/confirm');
+      expect(storm.filter((outcome) => outcome.duplicate)).toHaveLength(19);
+    });
+
+    it('offers to keep a country set with /setcountry, which the common lists do not have', async () => {
+      const tia = e2e.driver.createUser('tia');
+      await acceptTerms(tia);
+      await completeSetup(tia, { 'User ID': 'Tia', BattleTag: 'Tia#1234' }, 'ZZ', 'OCE');
+      await tia.runCommand('setcountry', { country: 'Tuvalu' });
+      await tia.clickButton('Confirm');
+      await tia.runCommand('setup');
+      await tia.fillModal({ 'User ID': 'Tia', BattleTag: 'Tia#1234' });
+      expect(tia.lastReply()).toMatch(/Country: 🇹🇻 Tuvalu \(TV\)/);
+      await tia.clickButton('Keep Tuvalu');
+      await tia.choose('Residential region', ['OCE']);
+      await tia.clickButton('Confirm');
+      const [row] = await e2e.app.get(DataSource).query(`SELECT country FROM players WHERE discord_id = '${tia.id}'`);
+      expect(row.country).toBe('TV');
     });
 
     it('Restart reopens the form with the draft, and Cancel saves nothing', async () => {

@@ -26,7 +26,7 @@ export const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     SQLITE_PATH: z.string().min(1).default('./data/ladder.sqlite'),
     DB_POOL_MAX: wholeNumber(1, 200).default(10),
-    DB_POOL_MIN: wholeNumber(0, 200).default(2),
+    DB_POOL_MIN: wholeNumber(1, 200).default(2),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: wholeNumber(0, 65535).default(3000),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -43,7 +43,10 @@ export const envSchema = z
     ADMIN_CHANNEL_ID: snowflake.optional(),
     LADDER_CHANNEL_ID: snowflake.optional(),
     TERMS_URL: httpUrl.default('https://github.com/ladder-bot/terms'),
-    TERMS_VERSION: z.string().min(1).max(32, 'must be at most 32 characters').default('1'),
+    TERMS_VERSION: z
+      .string()
+      .regex(/^[\w.-]{1,32}$/, 'must be 1 to 32 letters, digits, dots, dashes or underscores (it goes into button ids)')
+      .default('1'),
     STATIC_DATA_DIR: z.string().min(1).default(DEFAULT_STATIC_DATA_DIR),
     ABORTS_PER_MONTH: wholeNumber(0, 100).default(3),
     VIEW_CACHE_SECONDS: wholeNumber(1, 86_400).default(300),

@@ -63,6 +63,8 @@ describe('loadConfig', () => {
     ['ADMIN_TOKEN', 'short'],
     ['TERMS_URL', 'terms.html'],
     ['TERMS_VERSION', 'x'.repeat(33)],
+    ['TERMS_VERSION', '2026 Nov'],
+    ['DB_POOL_MIN', '0'],
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['ABORTS_PER_MONTH', '-1'],

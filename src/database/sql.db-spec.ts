@@ -4,7 +4,9 @@ import { createTestDatabase, TestDatabase, testDriver } from '../../test/support
 import { DatabaseModule } from './database.module';
 import { insertIdempotent } from './idempotent-insert';
 import { QueryCounter } from './query-counter';
-import { readBoolean, readTime, Sql } from './sql';
+import { ChangeMatchedNothing, readBoolean, readTime, Sql } from './sql';
+import { runInInteraction } from '../common/context/current-interaction';
+import { InteractionContext } from '../common/context/interaction-context';
 import { ConfigModule } from '../config/config.module';
 import { testConfig } from '../../test/support/test-config';
 
@@ -118,9 +120,20 @@ describe(`Sql and the idempotent insert (${testDriver()})`, () => {
       expect(await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'country:2'" })).toHaveLength(0);
     });
 
-    it('returns no rows, but a first time, when the change matched nothing', async () => {
+    it('fails whole, log included, when the change matched no row', async () => {
       const nobody = { text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} RETURNING discord_id', params: ['999999999999999999', 'FR'] };
-      expect(await sql.writeOnce(nobody, log('country:3', 3))).toEqual([]);
+      await expect(sql.writeOnce(nobody, log('country:3', 3))).rejects.toBeInstanceOf(ChangeMatchedNothing);
+      expect(await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'country:3'" })).toHaveLength(0);
+    });
+
+    it('tells the interaction it runs in whether it committed or repeated', async () => {
+      const context = () => new InteractionContext('i', 'setcountry/confirm/:code', 'component', 'u', 'k', () => undefined);
+      const first = context();
+      await runInInteraction(first, () => sql.writeOnce(change('SE'), log('country:4', 3)));
+      expect({ committed: first.committed, duplicate: first.duplicate }).toEqual({ committed: true, duplicate: false });
+      const repeat = context();
+      await runInInteraction(repeat, () => sql.writeOnce(change('SE'), log('country:4', 3)));
+      expect({ committed: repeat.committed, duplicate: repeat.duplicate }).toEqual({ committed: false, duplicate: true });
     });
   });
 });

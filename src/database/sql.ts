@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
+import { currentInteraction } from '../common/context/current-interaction';
 import { QueryCounter } from './query-counter';
 
 export type Dialect = 'postgres' | 'sqlite';
@@ -50,27 +51,45 @@ export class Sql {
   }
 
   /**
-   * A change and the log rows that record it, all or nothing, in one round trip; when the log's
-   * idempotency keys were used before, nothing changes and the result is undefined (a repeat).
-   * `change` returns its rows (RETURNING) and says where it depends on being first with `{{first}}`;
-   * its placeholders come first, the log's continue after them.
+   * A change and the log rows that record it, all or nothing, in one round trip. When the log's
+   * idempotency keys were used before, nothing changes and the answer is undefined: a repeat, which
+   * the current interaction counts as a duplicate. A change that matches no row fails whole, log
+   * included. `change` returns its rows (RETURNING) and marks with `{{first}}` where it depends on
+   * being first; its placeholders come first, the log's continue after them.
    */
   async writeOnce<Row>(change: Statement, log: Statement): Promise<Row[] | undefined> {
-    if (this.dialect === 'postgres') {
-      const first = 'EXISTS (SELECT 1 FROM log)';
-      const rows = await this.query<Row & { logged: string | number }>({
-        text: `WITH log AS (${log.text} RETURNING 1), change AS (${change.text.replace('{{first}}', first)})
-               SELECT (SELECT count(*) FROM log) AS logged, change.* FROM (SELECT 1) AS one LEFT JOIN change ON true`,
-        params: [...(change.params ?? []), ...(log.params ?? [])],
-      });
-      if (Number(rows[0].logged) === 0) return undefined;
-      return rows.filter((row) => Object.entries(row).some(([key, value]) => key !== 'logged' && value !== null)).map(({ logged: _, ...row }) => row as Row);
+    const rows = this.dialect === 'postgres' ? await this.writeOncePostgres<Row>(change, log) : this.writeOnceSqlite<Row>(change, log);
+    const interaction = currentInteraction();
+    if (rows) interaction?.markCommitted();
+    else if (interaction) interaction.duplicate = true;
+    return rows;
+  }
+
+  private async writeOncePostgres<Row>(change: Statement, log: Statement): Promise<Row[] | undefined> {
+    // A division by zero is the one way to make a single statement fail on a condition found while it runs.
+    const text = `WITH log AS (${log.text} RETURNING 1),
+      change AS (${change.text.replaceAll('{{first}}', 'EXISTS (SELECT 1 FROM log)')}),
+      counted AS (SELECT (SELECT count(*) FROM log) AS logged, (SELECT count(*) FROM change) AS changed),
+      checked AS (SELECT logged, CASE WHEN logged > 0 AND changed = 0 THEN 1 / changed ELSE 1 END AS ok FROM counted)
+      SELECT checked.logged AS ladder_logged, checked.ok AS ladder_ok, change.* FROM checked LEFT JOIN change ON true`;
+    try {
+      const rows = await this.query<Row & { ladder_logged: string; ladder_ok: number }>({ text, params: [...(change.params ?? []), ...(log.params ?? [])] });
+      if (Number(rows[0].ladder_logged) === 0) return undefined;
+      return rows.map(({ ladder_logged: _logged, ladder_ok: _ok, ...row }) => row as Row);
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === DIVISION_BY_ZERO) throw new ChangeMatchedNothing();
+      throw error;
     }
+  }
+
+  private writeOnceSqlite<Row>(change: Statement, log: Statement): Row[] | undefined {
     return this.atomic((run) => {
       const offset = change.params?.length ?? 0;
       const logged = run({ text: `${renumber(log.text, -offset)} RETURNING 1`, params: log.params });
       if (logged.length === 0) return undefined;
-      return run({ text: change.text.replace('{{first}}', '1 = 1'), params: change.params }) as Row[];
+      const rows = run({ text: change.text.replaceAll('{{first}}', '1 = 1'), params: change.params }) as Row[];
+      if (rows.length === 0) throw new ChangeMatchedNothing();
+      return rows;
     });
   }
 
@@ -94,6 +113,16 @@ export class Sql {
     if (value instanceof Date) return this.time(value);
     if (this.dialect === 'sqlite' && typeof value === 'boolean') return value ? 1 : 0;
     return value;
+  }
+}
+
+const DIVISION_BY_ZERO = '22012';
+
+/** The change of a `writeOnce` found no row to change, so neither it nor its log was written. */
+export class ChangeMatchedNothing extends Error {
+  constructor() {
+    super('The change matched no row; nothing was written');
+    this.name = 'ChangeMatchedNothing';
   }
 }
 

@@ -29,6 +29,8 @@ export class InteractionContext {
   cacheMisses = 0;
   duplicate = false;
   failed = false;
+  /** Its effect reached the database: an error after this must not say that nothing changed. */
+  committed = false;
   private acknowledgedAt?: number;
   private finished = false;
 
@@ -41,6 +43,10 @@ export class InteractionContext {
     readonly intentKey: string,
     private readonly onFinish: Finished,
   ) {}
+
+  markCommitted(): void {
+    this.committed = true;
+  }
 
   markAcknowledged(): void {
     this.acknowledgedAt ??= performance.now();

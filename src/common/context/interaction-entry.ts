@@ -62,12 +62,11 @@ export class InteractionEntry implements OnModuleInit {
   }
 }
 
-/** A click or form whose id matches no handler, or breaks its route's parameter rules. */
+/** A click or form whose id matches no handler, or no declared route, or breaks its route's parameter rules. */
 function isStale(interaction: BaseInteraction, route: string | undefined): boolean {
   if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) return false;
-  if (route === undefined) return true;
-  const declared = declaredRoute(route);
-  return declared !== undefined && declared.parse(interaction.customId) === undefined;
+  const declared = route === undefined ? undefined : declaredRoute(route);
+  return declared?.parse(interaction.customId) === undefined;
 }
 
 function kindOf(interaction: BaseInteraction): InteractionKind {
@@ -82,6 +81,7 @@ function kindOf(interaction: BaseInteraction): InteractionKind {
  * differ) on the same message by the same person; a command is an intent of its own (ARCHITECTURE.md).
  */
 function intentKey(interaction: BaseInteraction, route: string): string {
+  if (interaction.isAnySelectMenu()) return `${interaction.customId}=${[...interaction.values].sort().join(',')}:${interaction.message.id}:${interaction.user.id}`;
   if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) {
     return `${interaction.customId}:${interaction.message?.id}:${interaction.user.id}`;
   }

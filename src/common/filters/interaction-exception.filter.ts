@@ -34,9 +34,16 @@ export class InteractionExceptionFilter extends BaseExceptionFilter {
       const reference = randomBytes(4).toString('hex');
       if (context) context.failed = true;
       this.logger.error({ reference, route: context?.route, err: exception }, `Interaction failed (ref ${reference})`);
-      notice = renderNotice('error', 'Something went wrong', `Nothing was changed that you cannot see. Please try again; if it keeps failing, give an admin this reference: \`${reference}\`.`);
+      notice = context?.committed
+        ? renderNotice('error', 'Saved, but not shown', `Your change was saved, but showing the result failed. Run the command again to see it (reference \`${reference}\`).`)
+        : renderNotice('error', 'Something went wrong', `Nothing was changed that you cannot see. Please try again; if it keeps failing, give an admin this reference: \`${reference}\`.`);
     }
-    if (interaction instanceof BaseInteraction) await this.tell(interaction, notice);
+    if (interaction instanceof BaseInteraction && interaction.isAutocomplete()) {
+      // Autocomplete cannot show a message: offer nothing, which Discord shows as no matches.
+      await interaction.respond([]).catch(() => undefined);
+    } else if (interaction instanceof BaseInteraction) {
+      await this.tell(interaction, notice);
+    }
     context?.finish();
   }
 

@@ -36,8 +36,8 @@ export class AcknowledgeInterceptor implements NestInterceptor {
     if (!disable) return handled;
     return handled.pipe(
       catchError(async (error: unknown) => {
-        // The click failed: give the person their buttons back before the filter says why.
-        await (interaction as MessageComponentInteraction).editReply({ components: original }).catch(() => undefined);
+        // The click failed before its effect was saved: give the buttons back before the filter says why.
+        if (!current?.committed) await (interaction as MessageComponentInteraction).editReply({ components: original }).catch(() => undefined);
         throw error;
       }),
     );

@@ -13,8 +13,4 @@ export class SingleFlight {
       this.inFlight.delete(key);
     };
   }
-
-  get size(): number {
-    return this.inFlight.size;
-  }
 }

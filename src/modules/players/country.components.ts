@@ -6,6 +6,7 @@ import { RequirePlayer } from '../../common/decorators/require-player.decorator'
 import { ServedFromMemory } from '../../common/decorators/served-from-memory.decorator';
 import { renderCountryChanged, renderCountryUnchanged } from './country.render';
 import { CountryService } from './country.service';
+import { identityOf } from './player-identity';
 import { SETCOUNTRY_CANCEL, SETCOUNTRY_CONFIRM } from './players.routes';
 
 @Injectable()
@@ -16,7 +17,7 @@ export class CountryComponents {
   @DisableOnClick()
   @Button(SETCOUNTRY_CONFIRM.pattern)
   async confirm(@Context() [interaction]: ButtonContext, @ComponentParam('code') code: string, @IntentKey() intentKey: string) {
-    const { change } = await this.countries.change({ discordId: interaction.user.id, username: interaction.user.username }, code, intentKey);
+    const change = await this.countries.change(identityOf(interaction.user), code, intentKey);
     await interaction.editReply(renderCountryChanged(change));
   }
 

@@ -1,8 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import { CountryChange, CountryChoice } from './country.service';
+import { CountryChange } from './country.service';
+import { Choice } from './domain/choice';
 import { SETCOUNTRY_CANCEL, SETCOUNTRY_CONFIRM } from './players.routes';
 
-const label = (country: CountryChoice | undefined) => (country ? `${country.flag} ${country.name}` : 'none');
+const label = (country: Choice | undefined) => (country ? `${country.flag ?? ''} ${country.name}`.trim() : 'none');
 
 export function renderCountryPreview(change: CountryChange) {
   return {

@@ -2,19 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { StaticDataService } from '../static-data/static-data.service';
+import { Choice, countryChoice } from './domain/choice';
 import { PlayerDirectory } from './player-directory';
 import { PlayerIdentity, PlayersRepository } from './players.repository';
-import { ProfileViews } from './profile-views';
-
-export interface CountryChoice {
-  code: string;
-  name: string;
-  flag: string;
-}
+import { PlayerUpdates } from './player-updates';
 
 export interface CountryChange {
-  from?: CountryChoice;
-  to: CountryChoice;
+  from?: Choice;
+  to: Choice;
 }
 
 /** /setcountry: every country, found as the player types, previewed, then one write. */
@@ -24,11 +19,11 @@ export class CountryService {
     private readonly staticData: StaticDataService,
     private readonly directory: PlayerDirectory,
     private readonly repository: PlayersRepository,
-    private readonly views: ProfileViews,
+    private readonly updates: PlayerUpdates,
     private readonly clock: Clock,
   ) {}
 
-  suggest(typed: string): CountryChoice[] {
+  suggest(typed: string): Choice[] {
     const catalog = this.staticData.catalog;
     const found = typed.trim() === '' ? catalog.countries().slice(0, 25) : catalog.searchCountries(typed, 25);
     return found.map((country) => this.choice(country.code)!);
@@ -43,7 +38,7 @@ export class CountryService {
     return { from: current ? this.choice(current) : undefined, to: this.choice(country.code)! };
   }
 
-  async change(who: PlayerIdentity, code: string, intentKey: string): Promise<{ change: CountryChange; recorded: boolean }> {
+  async change(who: PlayerIdentity, code: string, intentKey: string): Promise<CountryChange> {
     const to = this.choice(code);
     if (!to) throw new InteractionRefusal('Unknown country', `country: "${code}" is not a country code.`);
     const before = this.directory.get(who.discordId)?.country ?? null;
@@ -51,16 +46,11 @@ export class CountryService {
     const player = await this.repository.setCountry(who, code, at, [
       { idempotencyKey: intentKey, discordId: who.discordId, action: 'country_changed', settingName: 'country', oldValue: before, newValue: code, changedBy: 'player', at },
     ]);
-    if (player) {
-      this.directory.put(player);
-      await this.views.forget(who.discordId);
-    }
-    return { change: { from: before ? this.choice(before) : undefined, to }, recorded: player !== undefined };
+    await this.updates.apply(who.discordId, player);
+    return { from: before ? this.choice(before) : undefined, to };
   }
 
-  private choice(code: string): CountryChoice | undefined {
-    const catalog = this.staticData.catalog;
-    const country = catalog.country(code);
-    return country && { code: country.code, name: country.name, flag: catalog.flag(country.code) };
+  private choice(code: string): Choice | undefined {
+    return countryChoice(this.staticData.catalog, code);
   }
 }

@@ -35,9 +35,8 @@ export interface PreferencesRecord {
   lastChosenVetoes: string[];
 }
 
-/** What /profile shows beyond the player row: loaded once with one statement, then kept. */
+/** What /profile shows beyond the player row (which memory always holds): loaded once, then kept. */
 export interface ProfileDetails {
-  player: PlayerRecord;
   ratings: RatingRecord[];
   preferences: PreferencesRecord | null;
 }

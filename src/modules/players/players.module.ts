@@ -7,6 +7,7 @@ import { CountryAutocomplete, CountryCommands } from './country.commands';
 import { CountryComponents } from './country.components';
 import { CountryService } from './country.service';
 import { PlayerDirectory } from './player-directory';
+import { PlayerUpdates } from './player-updates';
 import { PlayersRepository } from './players.repository';
 import { ProfileCommands } from './profile.commands';
 import { ProfileViews } from './profile-views';
@@ -27,6 +28,7 @@ import { TermsService } from './terms.service';
     PlayerDirectory,
     { provide: PLAYER_STATUS, useExisting: PlayerDirectory },
     ProfileViews,
+    PlayerUpdates,
     TermsService,
     SetupService,
     CountryService,

@@ -37,6 +37,12 @@ export class PlayersRepository {
     return rows.map(toPlayer);
   }
 
+  /** One player as the database holds them: after a repeated write, so memory catches up. */
+  async find(discordId: string): Promise<PlayerRecord | undefined> {
+    const rows = await this.sql.query<Row>({ text: 'SELECT * FROM players WHERE discord_id = $1', params: [discordId] });
+    return rows.map(toPlayer)[0];
+  }
+
   /** Creates the record on a first answer; sets the terms flag, version and time. */
   async recordTerms(who: PlayerIdentity, terms: { accepted: boolean; version: string }, at: Date, log: ActionLogEntry[]): Promise<PlayerRecord | undefined> {
     const rows = await this.sql.writeOnce<Row>(
@@ -81,7 +87,7 @@ export class PlayersRepository {
   }
 
   /** The player with ratings and preferences, in one statement (LEFT JOINs mapped here, the same on both databases). */
-  async profile(discordId: string): Promise<ProfileDetails | undefined> {
+  async profile(discordId: string): Promise<(ProfileDetails & { player: PlayerRecord }) | undefined> {
     const rows = await this.sql.query<Row>({
       text: `SELECT p.*, r.race AS r_race, r.mmr AS r_mmr, r.games_played AS r_played, r.games_won AS r_won, r.games_lost AS r_lost,
                     r.games_drawn AS r_drawn, r.last_played_at AS r_last_played, pr.last_chosen_races AS pr_races, pr.last_chosen_vetoes AS pr_vetoes,

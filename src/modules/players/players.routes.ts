@@ -6,11 +6,12 @@ export const TERMS_ACCEPT = defineRoute('terms/accept/:version', { version: VERS
 export const TERMS_DECLINE = defineRoute('terms/decline/:version', { version: VERSION });
 
 export const SETUP_FORM = defineRoute('setup/form', {});
-export const SETUP_RETRY = defineRoute('setup/retry', {});
+/** "Try again" after an error and "Restart" from the preview both reopen the form with the draft. */
+export const SETUP_REOPEN = defineRoute('setup/reopen', {});
 export const SETUP_COUNTRY = defineRoute('setup/country/:part', { part: /^[12]$/ });
+export const SETUP_COUNTRY_KEEP = defineRoute('setup/country-keep', {});
 export const SETUP_REGION = defineRoute('setup/region', {});
 export const SETUP_CONFIRM = defineRoute('setup/confirm', {});
-export const SETUP_RESTART = defineRoute('setup/restart', {});
 export const SETUP_CANCEL = defineRoute('setup/cancel', {});
 
 export const SETCOUNTRY_CONFIRM = defineRoute('setcountry/confirm/:code', { code: /^[A-Z]{2}$/ });

@@ -7,6 +7,7 @@ import { CacheMetrics } from '../../common/metrics/cache-metrics';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { StaticDataService } from '../static-data/static-data.service';
+import { countryChoice } from './domain/choice';
 import { summarizeProfile } from './domain/profile-summary';
 import { ProfileDetails } from './player-record';
 import { PlayerDirectory } from './player-directory';
@@ -14,8 +15,8 @@ import { PlayersRepository } from './players.repository';
 import { renderProfile } from './profile.render';
 
 /**
- * Profiles as shown: the rendered view from the view cache, else rendered from the player's details,
- * which are loaded once with one statement and then kept (a write refreshes them from memory).
+ * Profiles as shown: the rendered view from the view cache, else rendered from the player as memory
+ * holds them and their details (ratings, preferences), loaded once with one statement and then kept.
  */
 @Injectable()
 export class ProfileViews {
@@ -39,17 +40,15 @@ export class ProfileViews {
     this.metrics.record('profile-view', cached !== undefined);
     if (cached) return cached;
     const details = await this.detailsOf(discordId);
-    if (!details) return undefined;
-    const view = renderProfile(summarizeProfile(details, this.config.ladder.abortsPerMonth, this.clock.now()), this.labels());
+    const player = this.directory.get(discordId);
+    if (!details || !player) return undefined;
+    const view = renderProfile(summarizeProfile(player, details, this.config.ladder.abortsPerMonth, this.clock.now()), this.labels());
     await this.cache.set(key, view);
     return view;
   }
 
-  /** After a write: the next view renders again, from the player as memory now holds them. */
+  /** After a write to the player: the next view renders again. */
   async forget(discordId: string): Promise<void> {
-    const details = this.details.get(discordId);
-    const player = this.directory.get(discordId);
-    if (details && player) this.details.set(discordId, { ...details, player });
     await this.cache.del(viewKey(discordId));
   }
 
@@ -58,18 +57,17 @@ export class ProfileViews {
     this.metrics.record('profile-details', known !== undefined);
     if (known) return known;
     const loaded = await this.repository.profile(discordId);
-    if (loaded) this.details.set(discordId, loaded);
-    return loaded;
+    if (!loaded) return undefined;
+    const details = { ratings: loaded.ratings, preferences: loaded.preferences };
+    this.details.set(discordId, details);
+    return details;
   }
 
   private labels() {
     const catalog = this.staticData.catalog;
     return {
       raceName: (code: string) => catalog.race(code)?.name ?? code,
-      country: (code: string) => {
-        const country = catalog.country(code);
-        return country && { name: country.name, flag: catalog.flag(code) };
-      },
+      country: (code: string) => countryChoice(catalog, code),
       regionName: (code: string) => catalog.region(code)?.name,
     };
   }

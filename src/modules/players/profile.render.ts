@@ -3,7 +3,7 @@ import { ProfileSummary, Record3 } from './domain/profile-summary';
 
 export interface ProfileLabels {
   raceName(code: string): string;
-  country(code: string): { name: string; flag: string } | undefined;
+  country(code: string): { name: string; flag?: string } | undefined;
   regionName(code: string): string | undefined;
 }
 
@@ -22,12 +22,12 @@ export function renderProfile(summary: ProfileSummary, labels: ProfileLabels): A
     `Aborts left this month: ${summary.abortsLeft} of ${summary.abortsPerMonth}`,
   ];
   return new EmbedBuilder()
-    .setTitle(`${country ? `${country.flag} ` : ''}${summary.name}`)
+    .setTitle(`${country?.flag ? `${country.flag} ` : ''}${summary.name}`)
     .setDescription(`Discord: ${summary.discordUsername}`)
     .addFields(
       { name: 'BattleTag', value: summary.battletag ?? '—', inline: true },
       { name: 'Alts', value: summary.alts.join(', ') || '—', inline: true },
-      { name: 'Country', value: country ? `${country.flag} ${country.name}` : '—', inline: true },
+      { name: 'Country', value: country ? `${country.flag ?? ''} ${country.name}`.trim() : '—', inline: true },
       { name: 'Region', value: region ?? '—', inline: true },
       { name: 'Overall', value: overall },
       { name: 'Ratings by race', value: races.join('\n') || 'No rated games yet' },

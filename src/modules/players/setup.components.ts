@@ -7,7 +7,8 @@ import { RequirePlayer } from '../../common/decorators/require-player.decorator'
 import { ServedFromMemory } from '../../common/decorators/served-from-memory.decorator';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { SetupDraft } from './domain/setup-draft';
-import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_FORM, SETUP_REGION, SETUP_RESTART, SETUP_RETRY } from './players.routes';
+import { identityOf } from './player-identity';
+import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_COUNTRY_KEEP, SETUP_FORM, SETUP_REGION, SETUP_REOPEN } from './players.routes';
 import {
   readDraft,
   renderCountryStep,
@@ -35,24 +36,27 @@ export class SetupComponents {
   @Modal(SETUP_FORM.pattern)
   async submitted(@Context() [interaction]: ModalContext) {
     const field = (id: string) => interaction.fields.getTextInputValue(id) ?? '';
-    const previous = interaction.isFromMessage() ? readDraft(interaction.message.embeds[0]?.toJSON()) : undefined;
-    const result = this.setup.submitForm({ userId: field('userId'), battletag: field('battletag'), alt1: field('alt1'), alt2: field('alt2'), country: previous?.country, region: previous?.region });
-    await interaction.editReply(result.ok ? renderCountryStep(result.draft, this.setup.commonCountries()) : renderSetupErrors(result.draft, result.errors));
+    // Country and region carry over from the message's draft, or from the saved profile.
+    const previous = (interaction.isFromMessage() && readDraft(interaction.message.embeds[0]?.toJSON())) || this.setup.draftFor(interaction.user.id);
+    const result = this.setup.submitForm({ userId: field('userId'), battletag: field('battletag'), alt1: field('alt1'), alt2: field('alt2'), country: previous.country, region: previous.region });
+    await interaction.editReply(
+      result.ok ? renderCountryStep(result.draft, this.setup.commonCountries(), this.setup.currentCountry(result.draft)) : renderSetupErrors(result.draft, result.errors),
+    );
   }
 
-  /** "Try again" and "Restart" reopen the form with the values the message keeps. */
   @RequirePlayer()
   @ServedFromMemory()
-  @Button(SETUP_RETRY.pattern)
-  async retry(@Context() [interaction]: ButtonContext) {
+  @Button(SETUP_REOPEN.pattern)
+  async reopen(@Context() [interaction]: ButtonContext) {
     await interaction.showModal(renderSetupModal(draftOf(interaction)));
   }
 
   @RequirePlayer()
   @ServedFromMemory()
-  @Button(SETUP_RESTART.pattern)
-  async restart(@Context() [interaction]: ButtonContext) {
-    await interaction.showModal(renderSetupModal(draftOf(interaction)));
+  @Button(SETUP_COUNTRY_KEEP.pattern)
+  async keepCountry(@Context() [interaction]: ButtonContext) {
+    const draft = this.setup.keepCountry(draftOf(interaction));
+    await interaction.update(renderRegionStep(draft, this.setup.countries(), this.setup.regions()));
   }
 
   @RequirePlayer()
@@ -75,7 +79,7 @@ export class SetupComponents {
   @DisableOnClick()
   @Button(SETUP_CONFIRM.pattern)
   async confirm(@Context() [interaction]: ButtonContext, @IntentKey() intentKey: string) {
-    const { draft } = await this.setup.complete({ discordId: interaction.user.id, username: interaction.user.username }, draftOf(interaction), intentKey);
+    const draft = await this.setup.complete(identityOf(interaction.user), draftOf(interaction), intentKey);
     await interaction.editReply(renderSetupDone(draft, this.setup.countries(), this.setup.regionsByCode()));
   }
 

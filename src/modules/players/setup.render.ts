@@ -9,15 +9,11 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
+import { Choice } from './domain/choice';
 import { SetupDraft } from './domain/setup-draft';
 import { FieldError } from './domain/setup-validation';
-import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_FORM, SETUP_REGION, SETUP_RESTART, SETUP_RETRY } from './players.routes';
+import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_COUNTRY_KEEP, SETUP_FORM, SETUP_REGION, SETUP_REOPEN } from './players.routes';
 
-export interface Choice {
-  code: string;
-  name: string;
-  flag?: string;
-}
 
 const EMPTY = '—';
 const FIELD = { userId: 'User ID', battletag: 'BattleTag', alt1: 'Alt ID 1', alt2: 'Alt ID 2', country: 'Country', region: 'Region' } as const;
@@ -82,26 +78,35 @@ export function renderSetupErrors(draft: SetupDraft, errors: readonly FieldError
     ],
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(SETUP_RETRY.build({})).setLabel('Try again').setStyle(ButtonStyle.Primary),
+        new ButtonBuilder().setCustomId(SETUP_REOPEN.build({})).setLabel('Try again').setStyle(ButtonStyle.Primary),
         new ButtonBuilder().setCustomId(SETUP_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
       ),
     ],
   };
 }
 
-export function renderCountryStep(draft: SetupDraft, commonCountries: readonly Choice[]) {
-  const halves = [commonCountries.slice(0, 25), commonCountries.slice(25, 50)];
-  return {
-    embeds: [draftEmbed(draft, new Map(), new Map()).setTitle('Setup: your country').setDescription('Pick the country you represent. Not listed? Pick Other, then use /setcountry after setup.')],
-    components: halves.map((half, index) =>
-      new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-        new StringSelectMenuBuilder()
-          .setCustomId(SETUP_COUNTRY.build({ part: String(index + 1) }))
-          .setPlaceholder(`Countries: ${half[0].name} to ${half[half.length - 1].name}`)
-          .addOptions(half.map((country) => ({ label: country.name, value: country.code, emoji: country.flag }))),
-      ),
+/** The common countries in selects of 25 (Discord's limit), and a way to keep a country set before. */
+export function renderCountryStep(draft: SetupDraft, commonCountries: readonly Choice[], current: Choice | undefined) {
+  const halves = [commonCountries.slice(0, 25), commonCountries.slice(25, 50)].filter((half) => half.length > 0);
+  const selects = halves.map((half, index) =>
+    new ActionRowBuilder<StringSelectMenuBuilder | ButtonBuilder>().addComponents(
+      new StringSelectMenuBuilder()
+        .setCustomId(SETUP_COUNTRY.build({ part: String(index + 1) }))
+        .setPlaceholder(`Countries: ${half[0].name} to ${half[half.length - 1].name}`)
+        .addOptions(half.map((country) => ({ label: country.name, value: country.code, emoji: country.flag }))),
     ),
-  };
+  );
+  const keep = current
+    ? [
+        new ActionRowBuilder<StringSelectMenuBuilder | ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId(SETUP_COUNTRY_KEEP.build({})).setLabel(`Keep ${current.name}`).setStyle(ButtonStyle.Secondary),
+        ),
+      ]
+    : [];
+  const embed = draftEmbed(draft, current ? new Map([[current.code, current]]) : new Map(), new Map())
+    .setTitle('Setup: your country')
+    .setDescription('Pick the country you represent. Not listed? Pick Other, then use /setcountry after setup.');
+  return { embeds: [embed], components: [...selects, ...keep] };
 }
 
 export function renderRegionStep(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: readonly Choice[]) {
@@ -124,7 +129,7 @@ export function renderSetupPreview(draft: SetupDraft, countries: ReadonlyMap<str
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         new ButtonBuilder().setCustomId(SETUP_CONFIRM.build({})).setLabel('Confirm').setStyle(ButtonStyle.Success),
-        new ButtonBuilder().setCustomId(SETUP_RESTART.build({})).setLabel('Restart').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(SETUP_REOPEN.build({})).setLabel('Restart').setStyle(ButtonStyle.Secondary),
         new ButtonBuilder().setCustomId(SETUP_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Danger),
       ),
     ],

@@ -8,8 +8,8 @@ import { FieldError, validateSetup } from './domain/setup-validation';
 import { PlayerRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
 import { PlayerIdentity, PlayersRepository, SetupValues } from './players.repository';
-import { ProfileViews } from './profile-views';
-import { Choice } from './setup.render';
+import { PlayerUpdates } from './player-updates';
+import { Choice, countryChoice } from './domain/choice';
 
 export type FormResult = { ok: true; draft: SetupDraft } | { ok: false; draft: SetupDraft; errors: FieldError[] };
 
@@ -29,7 +29,7 @@ export class SetupService {
     private readonly directory: PlayerDirectory,
     private readonly repository: PlayersRepository,
     private readonly staticData: StaticDataService,
-    private readonly views: ProfileViews,
+    private readonly updates: PlayerUpdates,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +51,16 @@ export class SetupService {
     return result.ok ? { ok: true, draft } : { ok: false, draft, errors: result.errors };
   }
 
+  /** A country the draft already has (from the saved profile), which the player may keep. */
+  currentCountry(draft: SetupDraft): Choice | undefined {
+    return draft.country ? this.countries().get(draft.country) : undefined;
+  }
+
+  keepCountry(draft: SetupDraft): SetupDraft {
+    if (!draft.country || !this.staticData.catalog.country(draft.country)) throw stale();
+    return draft;
+  }
+
   chooseCountry(draft: SetupDraft, code: string): SetupDraft {
     if (!this.commonCountries().some((country) => country.code === code)) throw stale();
     return { ...draft, country: code };
@@ -62,26 +72,23 @@ export class SetupService {
   }
 
   /** Writes every field at once, with a log row for the completion and one per changed field. */
-  async complete(who: PlayerIdentity, draft: SetupDraft, intentKey: string): Promise<{ draft: SetupDraft; recorded: boolean }> {
+  async complete(who: PlayerIdentity, draft: SetupDraft, intentKey: string): Promise<SetupDraft> {
     const values = this.valuesOf(draft);
     const at = this.clock.now();
     const before = this.directory.get(who.discordId);
     const player = await this.repository.completeSetup(who, values, at, this.logEntries(who.discordId, before, values, intentKey, at));
-    if (player) {
-      this.directory.put(player);
-      await this.views.forget(who.discordId);
-    }
-    return { draft, recorded: player !== undefined };
+    await this.updates.apply(who.discordId, player);
+    return draft;
   }
 
   commonCountries(): Choice[] {
     const catalog = this.staticData.catalog;
-    return catalog.commonCountries().map((country) => ({ code: country.code, name: country.name, flag: catalog.flag(country.code) }));
+    return catalog.commonCountries().map((country) => countryChoice(catalog, country.code)!);
   }
 
   countries(): Map<string, Choice> {
     const catalog = this.staticData.catalog;
-    return new Map(catalog.countries().map((country) => [country.code, { code: country.code, name: country.name, flag: catalog.flag(country.code) }]));
+    return new Map(catalog.countries().map((country) => [country.code, countryChoice(catalog, country.code)!]));
   }
 
   regions(): Choice[] {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ButtonInteraction } from 'discord.js';
 import { Button, ButtonContext, ComponentParam, Context } from 'necord';
 import { DisableOnClick } from '../../common/decorators/disable-on-click.decorator';
 import { IntentKey } from '../../common/decorators/intent-key.decorator';
 import { RequirePlayer } from '../../common/decorators/require-player.decorator';
+import { identityOf } from './player-identity';
 import { TERMS_ACCEPT, TERMS_DECLINE } from './players.routes';
 import { renderTermsAnswer } from './terms.render';
 import { TermsService } from './terms.service';
@@ -14,16 +16,18 @@ export class TermsComponents {
   @RequirePlayer({ terms: false })
   @DisableOnClick()
   @Button(TERMS_ACCEPT.pattern)
-  async accept(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @IntentKey() intentKey: string) {
-    const answer = await this.terms.answer({ discordId: interaction.user.id, username: interaction.user.username }, true, version, intentKey);
-    await interaction.editReply(renderTermsAnswer(answer));
+  accept(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @IntentKey() intentKey: string) {
+    return this.answer(interaction, true, version, intentKey);
   }
 
   @RequirePlayer({ terms: false })
   @DisableOnClick()
   @Button(TERMS_DECLINE.pattern)
-  async decline(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @IntentKey() intentKey: string) {
-    const answer = await this.terms.answer({ discordId: interaction.user.id, username: interaction.user.username }, false, version, intentKey);
-    await interaction.editReply(renderTermsAnswer(answer));
+  decline(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @IntentKey() intentKey: string) {
+    return this.answer(interaction, false, version, intentKey);
+  }
+
+  private async answer(interaction: ButtonInteraction, accepted: boolean, version: string, intentKey: string): Promise<void> {
+    await interaction.editReply(renderTermsAnswer(await this.terms.answer(identityOf(interaction.user), accepted, version, intentKey)));
   }
 }

@@ -5,13 +5,11 @@ import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { PlayerDirectory } from './player-directory';
 import { PlayerIdentity, PlayersRepository } from './players.repository';
-import { ProfileViews } from './profile-views';
+import { PlayerUpdates } from './player-updates';
 
 export interface TermsAnswer {
   accepted: boolean;
   version: string;
-  /** False when this click repeated one already recorded: the first outcome stands. */
-  recorded: boolean;
 }
 
 @Injectable()
@@ -19,7 +17,7 @@ export class TermsService {
   constructor(
     private readonly repository: PlayersRepository,
     private readonly directory: PlayerDirectory,
-    private readonly views: ProfileViews,
+    private readonly updates: PlayerUpdates,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -47,10 +45,7 @@ export class TermsService {
         at,
       },
     ]);
-    if (player) {
-      this.directory.put(player);
-      await this.views.forget(who.discordId);
-    }
-    return { accepted, version, recorded: player !== undefined };
+    await this.updates.apply(who.discordId, player);
+    return { accepted, version };
   }
 }

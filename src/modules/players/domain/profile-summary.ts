@@ -1,4 +1,4 @@
-import { ProfileDetails } from '../player-record';
+import { PlayerRecord, ProfileDetails } from '../player-record';
 import { abortsLeft } from './aborts';
 
 export interface Record3 {
@@ -30,8 +30,8 @@ export interface ProfileSummary {
 }
 
 /** What a profile says, decided from the player's details alone; rendering is elsewhere. */
-export function summarizeProfile(details: ProfileDetails, abortsPerMonth: number, now: Date): ProfileSummary {
-  const { player, ratings } = details;
+export function summarizeProfile(player: PlayerRecord, details: ProfileDetails, abortsPerMonth: number, now: Date): ProfileSummary {
+  const { ratings } = details;
   const races = ratings
     .filter((rating) => rating.gamesPlayed > 0)
     .map((rating) => ({
