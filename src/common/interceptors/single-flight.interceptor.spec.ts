@@ -1,9 +1,16 @@
 import { of } from 'rxjs';
 import { fakeButton, fakeCommand, fakeHandler, fakeMessage, fakeModalSubmit, gate, httpContext, intercept, necordContext, openContext } from '../testing/fake-interactions';
 import { SingleFlightInterceptor } from './single-flight.interceptor';
+import { Reflector } from '@nestjs/core';
+import { DisableOnClick } from '../decorators/disable-on-click.decorator';
 
 class Handlers {
   report(): void {}
+}
+
+class DecisionHandlers {
+  @DisableOnClick()
+  answer(): void {}
 }
 
 const KEY = 'report/7/win:message-1:user-1';
@@ -12,7 +19,7 @@ describe('SingleFlightInterceptor', () => {
   let interceptor: SingleFlightInterceptor;
 
   beforeEach(() => {
-    interceptor = new SingleFlightInterceptor();
+    interceptor = new SingleFlightInterceptor(new Reflector());
   });
 
   /** Starts a click whose handler stays in flight until the returned gate is opened or failed. */
@@ -43,6 +50,33 @@ describe('SingleFlightInterceptor', () => {
     expect(first.next.runs).toBe(1);
     expect(first.context.duplicate).toBe(false);
     expect(first.interaction.calls).toEqual([]);
+  });
+
+  it('treats another button of a @DisableOnClick message clicked meanwhile as a repeat: one decision per message', async () => {
+    const inFlight = gate<string>();
+    const accept = fakeButton({ id: 'accept' });
+    const first = intercept(interceptor, openContext({ id: 'accept', intentKey: 'terms/accept/1:message-1:user-1' }).context, necordContext(accept, DecisionHandlers, 'answer'), fakeHandler(() => inFlight.promise));
+
+    const decline = fakeButton({ id: 'decline' });
+    const { context } = openContext({ id: 'decline', intentKey: 'terms/decline/1:message-1:user-1' });
+    const declineHandler = fakeHandler();
+    await intercept(interceptor, context, necordContext(decline, DecisionHandlers, 'answer'), declineHandler);
+
+    expect(declineHandler.runs).toBe(0);
+    expect(context.duplicate).toBe(true);
+    inFlight.open('accepted');
+    await expect(first).resolves.toBe('accepted');
+  });
+
+  it('lets other buttons of an ordinary message run side by side', async () => {
+    const first = startSlowClick('report/7/win:message-1:user-1');
+    const other = fakeButton({ id: 'other' });
+    const { context } = openContext({ id: 'other', intentKey: 'report/7/loss:message-1:user-1' });
+    const next = fakeHandler();
+    await intercept(interceptor, context, necordContext(other, Handlers, 'report'), next);
+    expect(next.runs).toBe(1);
+    first.inFlight.open('done');
+    await first.done;
   });
 
   it('frees the intent once the first click completes', async () => {
