@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { InteractionOutcome } from '../src/common/context/interaction-context';
-import { InteractionRecorder } from '../src/common/context/interaction-recorder';
 import { PROCESSING_LABEL } from '../src/common/render/disabled-components';
 import { FixtureModule, FixturePlayers, Gate } from './fixtures/fixture.module';
 import { countDriverStatements } from './support/driver-statements';
 import { E2e, startE2e } from './support/e2e';
+import { recordedOutcomes } from './support/recorded-outcomes';
 import { testDriver } from './support/test-database';
 import { waitFor } from './support/wait-for';
 
@@ -14,7 +14,7 @@ const ADMIN_TOKEN = 'a-long-enough-admin-token';
 describe(`the interaction pipeline (${testDriver()})`, () => {
   let e2e: E2e;
   let adminId: string;
-  const outcomes: InteractionOutcome[] = [];
+  let outcomes: InteractionOutcome[];
 
   beforeAll(async () => {
     e2e = await startE2e({
@@ -24,12 +24,7 @@ describe(`the interaction pipeline (${testDriver()})`, () => {
         return { ADMIN_TOKEN, ADMIN_DISCORD_IDS: adminId };
       },
     });
-    const recorder = e2e.app.get(InteractionRecorder);
-    const record = recorder.record.bind(recorder);
-    jest.spyOn(recorder, 'record').mockImplementation((outcome) => {
-      outcomes.push(outcome);
-      record(outcome);
-    });
+    outcomes = recordedOutcomes(e2e.app);
   });
 
   afterAll(async () => {

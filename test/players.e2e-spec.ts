@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { InteractionOutcome } from '../src/common/context/interaction-context';
-import { InteractionRecorder } from '../src/common/context/interaction-recorder';
 import { readTime } from '../src/database/sql';
 import { DriverUser } from '../src/emulator';
 import { E2e, startE2e } from './support/e2e';
+import { recordedOutcomes } from './support/recorded-outcomes';
 import { testDriver } from './support/test-database';
 
 /** A write is one round trip on PostgreSQL; on SQLite its log and change are two statements in one local transaction. */
@@ -11,16 +11,11 @@ const WRITE = testDriver() === 'postgres' ? 1 : 2;
 
 describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
   let e2e: E2e;
-  const outcomes: InteractionOutcome[] = [];
+  let outcomes: InteractionOutcome[];
 
   beforeAll(async () => {
     e2e = await startE2e({ env: { TERMS_VERSION: '3', TERMS_URL: 'https://ladder.example/terms' } });
-    const recorder = e2e.app.get(InteractionRecorder);
-    const record = recorder.record.bind(recorder);
-    jest.spyOn(recorder, 'record').mockImplementation((outcome) => {
-      outcomes.push(outcome);
-      record(outcome);
-    });
+    outcomes = recordedOutcomes(e2e.app);
   });
 
   afterAll(async () => {

@@ -6,9 +6,10 @@ import { AppModule } from '../app.module';
 import { InteractionOutcome } from '../common/context/interaction-context';
 import { InteractionRecorder } from '../common/context/interaction-recorder';
 import { loadConfig } from '../config/load-config';
-import { withLocalDiscord } from '../discord/local-discord';
+import { untilConnected, withLocalDiscord } from '../discord/local-discord';
 import { DiscordDriver, InteractionOutcome as DriverOutcome } from '../emulator/driver';
 import { DiscordEmulator } from '../emulator/discord-emulator';
+import { waitUntil } from '../emulator/wait-until';
 import { LatencyProxy } from './latency-proxy';
 import { BenchmarkStep, benchmarkSteps } from './steps';
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const bootStarted = performance.now();
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
-    await until(() => app.get(DiscordClient).isReady() && emulator.commands.list(emulator.guildId).length > 0);
+    await untilConnected(app.get(DiscordClient), emulator);
     const bootMs = performance.now() - bootStarted;
     const outcomes: InteractionOutcome[] = [];
     const recorder = app.get(InteractionRecorder);
@@ -80,7 +81,7 @@ async function measure(step: BenchmarkStep, proxy: LatencyProxy, outcomes: Inter
   const seen = outcomes.length;
   const outcome: DriverOutcome = await step.run();
   if (!outcome.acknowledged) throw new Error(`${step.name}: not acknowledged`);
-  await until(() => outcomes.slice(seen).some((recorded) => recorded.interactionId === outcome.interactionId));
+  await waitUntil(`${step.name} to finish`, () => outcomes.slice(seen).some((recorded) => recorded.interactionId === outcome.interactionId), 30_000);
   const mine = outcomes.slice(seen).filter((recorded) => !recorded.duplicate);
   return {
     step: step.name,
@@ -112,13 +113,6 @@ async function admin(serverUrl: string, statement: string): Promise<void> {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('The bot did not connect to the emulator in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(error);

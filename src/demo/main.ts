@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/load-config';
-import { withLocalDiscord } from '../discord/local-discord';
+import { untilConnected, withLocalDiscord } from '../discord/local-discord';
 import { DiscordDriver } from '../emulator/driver';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { playDemoSession } from './demo-session';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   const driver = new DiscordDriver(emulator, { settleMs: 100, timeoutMs: 10_000 });
   try {
-    await until(() => app.get(Client).isReady() && emulator.commands.list(emulator.guildId).length > 0);
+    await untilConnected(app.get(Client), emulator);
     console.log(`Ladder bot demo: database ${config.database.driver === 'sqlite' ? config.database.path : 'PostgreSQL'}\n`);
     driver.transcript.onLine((line) => console.log(line));
     await playDemoSession(driver);
@@ -38,13 +38,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('The bot did not connect to the emulator in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -3,11 +3,10 @@ import { Test } from '@nestjs/testing';
 import { Client } from 'discord.js';
 import { AppModule } from '../../src/app.module';
 import { AppConfig } from '../../src/config/app-config';
-import { withLocalDiscord } from '../../src/discord/local-discord';
+import { untilConnected, withLocalDiscord } from '../../src/discord/local-discord';
 import { DiscordDriver, DiscordEmulator } from '../../src/emulator';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testConfig } from './test-config';
-import { waitFor } from './wait-for';
 
 export interface E2e {
   app: INestApplication;
@@ -38,8 +37,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');
-  const client = app.get(Client);
-  await waitFor('the bot to connect and register its commands', () => client.isReady() && emulator.commands.list(emulator.guildId).length > 0);
+  await untilConnected(app.get(Client), emulator);
   return {
     app,
     emulator,
