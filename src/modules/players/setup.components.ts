@@ -9,16 +9,7 @@ import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { SetupDraft } from './domain/setup-draft';
 import { identityOf } from './player-identity';
 import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_COUNTRY_KEEP, SETUP_FORM, SETUP_REGION, SETUP_REOPEN } from './players.routes';
-import {
-  readDraft,
-  renderCountryStep,
-  renderRegionStep,
-  renderSetupCancelled,
-  renderSetupDone,
-  renderSetupErrors,
-  renderSetupModal,
-  renderSetupPreview,
-} from './setup.render';
+import { readDraft, renderSetupCancelled, renderSetupModal, renderSetupStep } from './setup.render';
 import { SetupService } from './setup.service';
 
 /** The draft this setup message carries; a message without one is out of date. */
@@ -36,14 +27,12 @@ export class SetupComponents {
   @Modal(SETUP_FORM.pattern)
   async submitted(@Context() [interaction]: ModalContext) {
     const field = (id: string) => interaction.fields.getTextInputValue(id) ?? '';
-    // Country and region carry over from the message's draft, or from the saved profile.
-    const previous = (interaction.isFromMessage() && readDraft(interaction.message.embeds[0]?.toJSON())) || this.setup.draftFor(interaction.user.id);
-    const result = this.setup.submitForm({ userId: field('userId'), battletag: field('battletag'), alt1: field('alt1'), alt2: field('alt2'), country: previous.country, region: previous.region });
-    await interaction.editReply(
-      result.ok ? renderCountryStep(result.draft, this.setup.commonCountries(), this.setup.currentCountry(result.draft)) : renderSetupErrors(result.draft, result.errors),
-    );
+    const previous = interaction.isFromMessage() ? readDraft(interaction.message.embeds[0]?.toJSON()) : undefined;
+    const input = { userId: field('userId'), battletag: field('battletag'), alt1: field('alt1'), alt2: field('alt2') };
+    await interaction.editReply(renderSetupStep(this.setup.submitForm(interaction.user.id, input, previous)));
   }
 
+  /** "Try again" after an error and "Restart" from the preview reopen the form with the draft. */
   @RequirePlayer()
   @ServedFromMemory()
   @Button(SETUP_REOPEN.pattern)
@@ -53,34 +42,30 @@ export class SetupComponents {
 
   @RequirePlayer()
   @ServedFromMemory()
-  @Button(SETUP_COUNTRY_KEEP.pattern)
-  async keepCountry(@Context() [interaction]: ButtonContext) {
-    const draft = this.setup.keepCountry(draftOf(interaction));
-    await interaction.update(renderRegionStep(draft, this.setup.countries(), this.setup.regions()));
+  @StringSelect(SETUP_COUNTRY.pattern)
+  async country(@Context() [interaction]: StringSelectContext, @SelectedStrings() [code]: string[]) {
+    await interaction.update(renderSetupStep(this.setup.chooseCountry(draftOf(interaction), code)));
   }
 
   @RequirePlayer()
   @ServedFromMemory()
-  @StringSelect(SETUP_COUNTRY.pattern)
-  async country(@Context() [interaction]: StringSelectContext, @SelectedStrings() [code]: string[]) {
-    const draft = this.setup.chooseCountry(draftOf(interaction), code);
-    await interaction.update(renderRegionStep(draft, this.setup.countries(), this.setup.regions()));
+  @Button(SETUP_COUNTRY_KEEP.pattern)
+  async keepCountry(@Context() [interaction]: ButtonContext) {
+    await interaction.update(renderSetupStep(this.setup.keepCountry(draftOf(interaction))));
   }
 
   @RequirePlayer()
   @ServedFromMemory()
   @StringSelect(SETUP_REGION.pattern)
   async region(@Context() [interaction]: StringSelectContext, @SelectedStrings() [code]: string[]) {
-    const draft = this.setup.chooseRegion(draftOf(interaction), code);
-    await interaction.update(renderSetupPreview(draft, this.setup.countries(), this.setup.regionsByCode()));
+    await interaction.update(renderSetupStep(this.setup.chooseRegion(draftOf(interaction), code)));
   }
 
   @RequirePlayer()
   @DisableOnClick()
   @Button(SETUP_CONFIRM.pattern)
   async confirm(@Context() [interaction]: ButtonContext, @IntentKey() intentKey: string) {
-    const draft = await this.setup.complete(identityOf(interaction.user), draftOf(interaction), intentKey);
-    await interaction.editReply(renderSetupDone(draft, this.setup.countries(), this.setup.regionsByCode()));
+    await interaction.editReply(renderSetupStep(await this.setup.complete(identityOf(interaction.user), draftOf(interaction), intentKey)));
   }
 
   @RequirePlayer()

@@ -10,7 +10,7 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { Choice } from './domain/choice';
-import { SetupDraft } from './domain/setup-draft';
+import { DraftLabels, SetupDraft, SetupStep } from './domain/setup-draft';
 import { FieldError } from './domain/setup-validation';
 import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_COUNTRY_KEEP, SETUP_FORM, SETUP_REGION, SETUP_REOPEN } from './players.routes';
 
@@ -35,7 +35,7 @@ export function renderSetupModal(draft: SetupDraft): ModalBuilder {
 }
 
 /** The draft as embed fields: it travels with the message, so the next step works after a restart too. */
-function draftEmbed(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: ReadonlyMap<string, Choice>): EmbedBuilder {
+function draftEmbed(draft: SetupDraft, labels: DraftLabels): EmbedBuilder {
   const embed = new EmbedBuilder().addFields(
     { name: FIELD.userId, value: draft.userId || EMPTY, inline: true },
     { name: FIELD.battletag, value: draft.battletag || EMPTY, inline: true },
@@ -43,10 +43,10 @@ function draftEmbed(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, r
     { name: FIELD.alt2, value: draft.alt2 || EMPTY, inline: true },
   );
   if (draft.country) {
-    const country = countries.get(draft.country);
+    const country = labels.country;
     embed.addFields({ name: FIELD.country, value: `${country?.flag ?? ''} ${country?.name ?? draft.country} (${draft.country})`.trim(), inline: true });
   }
-  if (draft.region) embed.addFields({ name: FIELD.region, value: `${regions.get(draft.region)?.name ?? draft.region} (${draft.region})`, inline: true });
+  if (draft.region) embed.addFields({ name: FIELD.region, value: `${labels.region?.name ?? draft.region} (${draft.region})`, inline: true });
   return embed;
 }
 
@@ -69,10 +69,29 @@ export function readDraft(embed: APIEmbed | undefined): SetupDraft | undefined {
   };
 }
 
-export function renderSetupErrors(draft: SetupDraft, errors: readonly FieldError[]) {
+/** The message for one setup step; the draft always travels in its embed. */
+export function renderSetupStep(step: SetupStep) {
+  switch (step.step) {
+    case 'errors':
+      return renderErrors(step.draft, step.labels, step.errors);
+    case 'country':
+      return renderCountryStep(step.draft, step.labels, step.countries);
+    case 'region':
+      return renderRegionStep(step.draft, step.labels, step.regions);
+    case 'preview':
+      return renderPreview(step.draft, step.labels);
+    case 'done':
+      return {
+        embeds: [draftEmbed(step.draft, step.labels).setTitle('Setup complete').setDescription('Your ladder profile is saved. See it with /profile.')],
+        components: [],
+      };
+  }
+}
+
+function renderErrors(draft: SetupDraft, labels: DraftLabels, errors: readonly FieldError[]) {
   return {
     embeds: [
-      draftEmbed(draft, new Map(), new Map())
+      draftEmbed(draft, labels)
         .setTitle('Setup: please fix these fields')
         .setDescription(errors.map((error) => `**${error.field}** ${error.message}`).join('\n')),
     ],
@@ -86,8 +105,8 @@ export function renderSetupErrors(draft: SetupDraft, errors: readonly FieldError
 }
 
 /** The common countries in selects of 25 (Discord's limit), and a way to keep a country set before. */
-export function renderCountryStep(draft: SetupDraft, commonCountries: readonly Choice[], current: Choice | undefined) {
-  const halves = [commonCountries.slice(0, 25), commonCountries.slice(25, 50)].filter((half) => half.length > 0);
+function renderCountryStep(draft: SetupDraft, labels: DraftLabels, countries: readonly Choice[]) {
+  const halves = [countries.slice(0, 25), countries.slice(25, 50)].filter((half) => half.length > 0);
   const selects = halves.map((half, index) =>
     new ActionRowBuilder<StringSelectMenuBuilder | ButtonBuilder>().addComponents(
       new StringSelectMenuBuilder()
@@ -96,22 +115,22 @@ export function renderCountryStep(draft: SetupDraft, commonCountries: readonly C
         .addOptions(half.map((country) => ({ label: country.name, value: country.code, emoji: country.flag }))),
     ),
   );
-  const keep = current
+  const keep = labels.country
     ? [
         new ActionRowBuilder<StringSelectMenuBuilder | ButtonBuilder>().addComponents(
-          new ButtonBuilder().setCustomId(SETUP_COUNTRY_KEEP.build({})).setLabel(`Keep ${current.name}`).setStyle(ButtonStyle.Secondary),
+          new ButtonBuilder().setCustomId(SETUP_COUNTRY_KEEP.build({})).setLabel(`Keep ${labels.country.name}`).setStyle(ButtonStyle.Secondary),
         ),
       ]
     : [];
-  const embed = draftEmbed(draft, current ? new Map([[current.code, current]]) : new Map(), new Map())
+  const embed = draftEmbed(draft, labels)
     .setTitle('Setup: your country')
     .setDescription('Pick the country you represent. Not listed? Pick Other, then use /setcountry after setup.');
   return { embeds: [embed], components: [...selects, ...keep] };
 }
 
-export function renderRegionStep(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: readonly Choice[]) {
+function renderRegionStep(draft: SetupDraft, labels: DraftLabels, regions: readonly Choice[]) {
   return {
-    embeds: [draftEmbed(draft, countries, new Map()).setTitle('Setup: your region').setDescription('Where do you live? It decides the game server of your matches.')],
+    embeds: [draftEmbed(draft, labels).setTitle('Setup: your region').setDescription('Where do you live? It decides the game server of your matches.')],
     components: [
       new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
         new StringSelectMenuBuilder()
@@ -123,9 +142,9 @@ export function renderRegionStep(draft: SetupDraft, countries: ReadonlyMap<strin
   };
 }
 
-export function renderSetupPreview(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: ReadonlyMap<string, Choice>) {
+function renderPreview(draft: SetupDraft, labels: DraftLabels) {
   return {
-    embeds: [draftEmbed(draft, countries, regions).setTitle('Setup: check and confirm')],
+    embeds: [draftEmbed(draft, labels).setTitle('Setup: check and confirm')],
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         new ButtonBuilder().setCustomId(SETUP_CONFIRM.build({})).setLabel('Confirm').setStyle(ButtonStyle.Success),
@@ -133,13 +152,6 @@ export function renderSetupPreview(draft: SetupDraft, countries: ReadonlyMap<str
         new ButtonBuilder().setCustomId(SETUP_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Danger),
       ),
     ],
-  };
-}
-
-export function renderSetupDone(draft: SetupDraft, countries: ReadonlyMap<string, Choice>, regions: ReadonlyMap<string, Choice>) {
-  return {
-    embeds: [draftEmbed(draft, countries, regions).setTitle('Setup complete').setDescription('Your ladder profile is saved. See it with /profile.')],
-    components: [],
   };
 }
 

@@ -3,15 +3,13 @@ import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { StaticDataService } from '../static-data/static-data.service';
 import { ActionLogEntry } from '../logging/significant-actions';
-import { SetupDraft } from './domain/setup-draft';
-import { FieldError, validateSetup } from './domain/setup-validation';
+import { Choice, countryChoice } from './domain/choice';
+import { DraftLabels, SetupDraft, SetupStep } from './domain/setup-draft';
+import { SetupInput, validateSetup } from './domain/setup-validation';
 import { PlayerRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
-import { PlayerIdentity, PlayersRepository, SetupValues } from './players.repository';
 import { PlayerUpdates } from './player-updates';
-import { Choice, countryChoice } from './domain/choice';
-
-export type FormResult = { ok: true; draft: SetupDraft } | { ok: false; draft: SetupDraft; errors: FieldError[] };
+import { PlayerIdentity, PlayersRepository, SetupValues } from './players.repository';
 
 const SETTINGS: Array<[keyof SetupValues, string]> = [
   ['playerName', 'player_name'],
@@ -22,7 +20,7 @@ const SETTINGS: Array<[keyof SetupValues, string]> = [
   ['region', 'region'],
 ];
 
-/** /setup: a form, a country, a region, a preview, then one write of everything. */
+/** /setup: a form, a country, a region, a preview, then one write of everything. Each step from memory but the last. */
 @Injectable()
 export class SetupService {
   constructor(
@@ -33,7 +31,7 @@ export class SetupService {
     private readonly clock: Clock,
   ) {}
 
-  /** The form pre-filled with what the player has now, from memory. */
+  /** The form pre-filled with what the player has now. */
   draftFor(discordId: string): SetupDraft {
     const player = this.directory.get(discordId);
     return {
@@ -46,57 +44,55 @@ export class SetupService {
     };
   }
 
-  submitForm(draft: SetupDraft): FormResult {
+  /** The form's values checked; country and region carry over from the message's draft, or the saved profile. */
+  submitForm(discordId: string, input: SetupInput, previous: SetupDraft | undefined): SetupStep {
+    const carried = previous ?? this.draftFor(discordId);
+    const draft: SetupDraft = { ...input, country: carried.country, region: carried.region };
     const result = validateSetup(draft);
-    return result.ok ? { ok: true, draft } : { ok: false, draft, errors: result.errors };
+    if (!result.ok) return { step: 'errors', draft, labels: this.labels(draft), errors: result.errors };
+    const catalog = this.staticData.catalog;
+    return { step: 'country', draft, labels: this.labels(draft), countries: catalog.commonCountries().map((country) => countryChoice(catalog, country.code)!) };
   }
 
-  /** A country the draft already has (from the saved profile), which the player may keep. */
-  currentCountry(draft: SetupDraft): Choice | undefined {
-    return draft.country ? this.countries().get(draft.country) : undefined;
+  chooseCountry(draft: SetupDraft, code: string): SetupStep {
+    if (!this.staticData.catalog.commonCountries().some((country) => country.code === code)) throw stale();
+    return this.regionStep({ ...draft, country: code });
   }
 
-  keepCountry(draft: SetupDraft): SetupDraft {
+  /** Keeps a country the draft already has, which may be one the common lists do not offer. */
+  keepCountry(draft: SetupDraft): SetupStep {
     if (!draft.country || !this.staticData.catalog.country(draft.country)) throw stale();
-    return draft;
+    return this.regionStep(draft);
   }
 
-  chooseCountry(draft: SetupDraft, code: string): SetupDraft {
-    if (!this.commonCountries().some((country) => country.code === code)) throw stale();
-    return { ...draft, country: code };
-  }
-
-  chooseRegion(draft: SetupDraft, code: string): SetupDraft {
+  chooseRegion(draft: SetupDraft, code: string): SetupStep {
     if (!this.staticData.catalog.region(code)) throw stale();
-    return { ...draft, region: code };
+    const chosen = { ...draft, region: code };
+    return { step: 'preview', draft: chosen, labels: this.labels(chosen) };
   }
 
   /** Writes every field at once, with a log row for the completion and one per changed field. */
-  async complete(who: PlayerIdentity, draft: SetupDraft, intentKey: string): Promise<SetupDraft> {
+  async complete(who: PlayerIdentity, draft: SetupDraft, intentKey: string): Promise<SetupStep> {
     const values = this.valuesOf(draft);
     const at = this.clock.now();
     const before = this.directory.get(who.discordId);
     const player = await this.repository.completeSetup(who, values, at, this.logEntries(who.discordId, before, values, intentKey, at));
     await this.updates.apply(who.discordId, player);
-    return draft;
+    return { step: 'done', draft, labels: this.labels(draft) };
   }
 
-  commonCountries(): Choice[] {
+  private regionStep(draft: SetupDraft): SetupStep {
+    const regions: Choice[] = this.staticData.catalog.regions().map((region) => ({ code: region.code, name: region.name }));
+    return { step: 'region', draft, labels: this.labels(draft), regions };
+  }
+
+  private labels(draft: SetupDraft): DraftLabels {
     const catalog = this.staticData.catalog;
-    return catalog.commonCountries().map((country) => countryChoice(catalog, country.code)!);
-  }
-
-  countries(): Map<string, Choice> {
-    const catalog = this.staticData.catalog;
-    return new Map(catalog.countries().map((country) => [country.code, countryChoice(catalog, country.code)!]));
-  }
-
-  regions(): Choice[] {
-    return this.staticData.catalog.regions().map((region) => ({ code: region.code, name: region.name }));
-  }
-
-  regionsByCode(): Map<string, Choice> {
-    return new Map(this.regions().map((region) => [region.code, region]));
+    const region = draft.region ? catalog.region(draft.region) : undefined;
+    return {
+      country: draft.country ? countryChoice(catalog, draft.country) : undefined,
+      region: region && { code: region.code, name: region.name },
+    };
   }
 
   private valuesOf(draft: SetupDraft): SetupValues {

@@ -1,0 +1,41 @@
+import { APIEmbed } from 'discord.js';
+import { SetupDraft, SetupStep } from './domain/setup-draft';
+import { readDraft, renderSetupStep } from './setup.render';
+
+function embedOf(step: SetupStep): APIEmbed {
+  const [embed] = renderSetupStep(step).embeds;
+  return JSON.parse(JSON.stringify(embed.toJSON()));
+}
+
+describe('the setup draft carried by the message', () => {
+  const labels = { country: { code: 'KR', name: 'South Korea', flag: '🇰🇷' }, region: { code: 'KRJ', name: 'Korea and Japan' } };
+
+  it.each<[string, SetupDraft]>([
+    ['a full draft', { userId: 'Alice', battletag: '앨리스#1234', alt1: '앨리스', alt2: 'Алиса', country: 'KR', region: 'KRJ' }],
+    ['empty alts', { userId: 'Bob', battletag: 'Bob#123', alt1: '', alt2: '', country: 'KR', region: 'KRJ' }],
+    ['no country or region yet', { userId: 'Cid', battletag: 'Cid#999', alt1: 'Ciddy', alt2: '', country: undefined, region: undefined }],
+  ])('reads back %s exactly', (_, draft) => {
+    const shown = { ...labels, ...(draft.country ? {} : { country: undefined, region: undefined }) };
+    for (const step of ['preview', 'done'] as const) {
+      expect(readDraft(embedOf({ step, draft, labels: shown }))).toEqual(draft);
+    }
+    expect(readDraft(embedOf({ step: 'errors', draft, labels: shown, errors: [{ field: 'User ID', message: 'is required' }] }))).toEqual(draft);
+  });
+
+  it('has no draft to read in a message without its fields', () => {
+    expect(readDraft(undefined)).toBeUndefined();
+    expect(readDraft({ title: 'Setup cancelled' })).toBeUndefined();
+  });
+
+  it('offers to keep a country only when the draft has one, and no empty select', () => {
+    const draft = { userId: 'Dee', battletag: 'Dee#123', alt1: '', alt2: '', country: 'TV', region: undefined };
+    const few = [{ code: 'AR', name: 'Argentina', flag: '🇦🇷' }];
+    const withCountry = renderSetupStep({ step: 'country', draft, labels: { country: { code: 'TV', name: 'Tuvalu', flag: '🇹🇻' } }, countries: few });
+    expect(withCountry.components.map((row) => row.toJSON().components.map((component) => ('label' in component ? component.label : component.custom_id)))).toEqual([
+      ['setup/country/1'],
+      ['Keep Tuvalu'],
+    ]);
+    const without = renderSetupStep({ step: 'country', draft: { ...draft, country: undefined }, labels: {}, countries: few });
+    expect(without.components).toHaveLength(1);
+  });
+});
