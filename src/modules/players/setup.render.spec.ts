@@ -31,7 +31,7 @@ describe('the setup draft carried by the message', () => {
     const draft = { userId: 'Dee', battletag: 'Dee#123', alt1: '', alt2: '', country: 'TV', region: undefined };
     const few = [{ code: 'AR', name: 'Argentina', flag: '🇦🇷' }];
     const withCountry = renderSetupStep({ step: 'country', draft, labels: { country: { code: 'TV', name: 'Tuvalu', flag: '🇹🇻' } }, countries: few });
-    expect(withCountry.components.map((row) => row.toJSON().components.map((component) => ('label' in component ? component.label : component.custom_id)))).toEqual([
+    expect(withCountry.components.map((row) => row.toJSON().components.map((component) => ('label' in component ? component.label : 'custom_id' in component ? component.custom_id : undefined)))).toEqual([
       ['setup/country/1'],
       ['Keep Tuvalu'],
     ]);
