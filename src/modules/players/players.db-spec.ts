@@ -17,8 +17,8 @@ describe(`players service and memory (${testDriver()})`, () => {
   let database: TestDatabase;
   let moduleRef: TestingModule;
 
-  async function boot(): Promise<TestingModule> {
-    const config = testConfig(database.config, { LOG_LEVEL: 'warn' });
+  async function boot(env: NodeJS.ProcessEnv = {}): Promise<TestingModule> {
+    const config = testConfig(database.config, { LOG_LEVEL: 'warn', ...env });
     const ref = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), PlayersModule],
     }).compile();
@@ -79,11 +79,7 @@ describe(`players service and memory (${testDriver()})`, () => {
   it('asks again for acceptance when the terms version changes', async () => {
     await moduleRef.get(TermsService).answer(alice, true, '1', 'terms/accept/1:m1:u');
     await moduleRef.close();
-    const config = testConfig(database.config, { TERMS_VERSION: '2' });
-    moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), PlayersModule],
-    }).compile();
-    await moduleRef.init();
+    moduleRef = await boot({ TERMS_VERSION: '2' });
     expect(moduleRef.get(PlayerDirectory).statusOf(alice.discordId).termsAccepted).toBe(false);
     await expect(moduleRef.get(TermsService).answer(alice, true, '1', 'terms/accept/1:m9:u')).rejects.toThrow(/terms have changed/);
   });
