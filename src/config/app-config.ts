@@ -13,6 +13,8 @@ export interface AppConfig {
   terms: { url: string; version: string };
   staticData: { dir: string };
   ladder: { abortsPerMonth: number };
+  /** The rating window a waiting player accepts: base + step x waves waited (LADDER.md, Window). */
+  matchmaking: { windowBase: number; windowStep: number };
   /** How long rendered views (profiles, leaderboard pages) stay in the view cache. */
   viewCacheSeconds: number;
 }

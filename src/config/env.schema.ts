@@ -50,6 +50,8 @@ export const envSchema = z
     STATIC_DATA_DIR: z.string().min(1).default(DEFAULT_STATIC_DATA_DIR),
     ABORTS_PER_MONTH: wholeNumber(0, 100).default(3),
     VIEW_CACHE_SECONDS: wholeNumber(1, 86_400).default(300),
+    MATCH_WINDOW_BASE: wholeNumber(0, 5000).default(100),
+    MATCH_WINDOW_STEP: wholeNumber(0, 5000).default(50),
   })
   .refine((env) => env.DB_POOL_MIN <= env.DB_POOL_MAX, {
     path: ['DB_POOL_MIN'],

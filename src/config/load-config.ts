@@ -46,6 +46,7 @@ function toAppConfig(env: Env): AppConfig {
     terms: { url: env.TERMS_URL, version: env.TERMS_VERSION },
     staticData: { dir: resolve(env.STATIC_DATA_DIR) },
     ladder: { abortsPerMonth: env.ABORTS_PER_MONTH },
+    matchmaking: { windowBase: env.MATCH_WINDOW_BASE, windowStep: env.MATCH_WINDOW_STEP },
     viewCacheSeconds: env.VIEW_CACHE_SECONDS,
   };
 }
