@@ -1,5 +1,8 @@
 import type { Config } from 'jest';
 
+// Every suite runs far from UTC (workers inherit it), so a timestamp written or read in local time fails its test.
+process.env.TZ = 'Asia/Kolkata';
+
 const shared = {
   rootDir: '.',
   testEnvironment: 'node',

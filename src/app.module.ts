@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
+import { InteractionDatabaseAttribution } from './interaction-database-attribution';
 import { AdminModule } from './modules/admin/admin.module';
 import { HelpModule } from './modules/help/help.module';
 import { LoggingModule } from './modules/logging/logging.module';
@@ -38,6 +39,7 @@ export class AppModule {
         HelpModule,
         PlayersModule,
       ],
+      providers: [InteractionDatabaseAttribution],
     };
   }
 }

@@ -2,12 +2,16 @@ import { DataSource } from 'typeorm';
 import { InteractionOutcome } from '../src/common/context/interaction-context';
 import { readTime } from '../src/database/sql';
 import { DriverUser } from '../src/emulator';
+import { PlayerDirectory } from '../src/modules/players/player-directory';
 import { E2e, startE2e } from './support/e2e';
 import { recordedOutcomes } from './support/recorded-outcomes';
 import { testDriver } from './support/test-database';
 
-/** A write is one round trip on PostgreSQL; on SQLite its log and change are two statements in one local transaction. */
-const WRITE = testDriver() === 'postgres' ? 1 : 2;
+/**
+ * A write is one round trip on PostgreSQL; on SQLite, one local transaction: three reads (the row, the
+ * key, the precondition), then each keyed row and the change.
+ */
+const write = (keyedRows = 1) => (testDriver() === 'postgres' ? 1 : 3 + keyedRows + 1);
 
 describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
   let e2e: E2e;
@@ -73,7 +77,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
 
       await bea.clickButton('Accept');
       expect(bea.lastReply()).toMatch(/Terms accepted[\s\S]*version 3/);
-      expect(last('terms/accept/:version')?.queries).toBe(WRITE);
+      expect(last('terms/accept/:version/:rev')?.queries).toBe(write());
       expect(await logRows(bea.id)).toEqual([{ action: 'terms_accepted', setting_name: 'terms_version', old_value: null, new_value: '3' }]);
       const [player] = await e2e.app.get(DataSource).query(`SELECT discord_username, terms_version FROM players WHERE discord_id = '${bea.id}'`);
       expect(player).toEqual({ discord_username: 'bea', terms_version: '3' });
@@ -86,7 +90,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       expect(clicks.filter((click) => click.acknowledged && !click.failed)).toHaveLength(20);
       expect(await logRows(cid.id)).toHaveLength(1);
       expect(cid.lastReply()).toMatch(/Terms accepted/);
-      const storm = outcomes.filter((outcome) => outcome.userId === cid.id && outcome.route === 'terms/accept/:version');
+      const storm = outcomes.filter((outcome) => outcome.userId === cid.id && outcome.route === 'terms/accept/:version/:rev');
       expect(storm.filter((outcome) => outcome.duplicate)).toHaveLength(19);
     });
 
@@ -96,10 +100,40 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       await dan.runCommand('termsofservice');
       await dan.clickButton('Decline');
       expect(dan.lastReply()).toMatch(/Terms declined/);
-      expect(last('terms/decline/:version')?.queries).toBe(WRITE);
+      expect(last('terms/decline/:version/:rev')?.queries).toBe(write());
       await dan.runCommand('profile');
       expect(dan.lastReply()).toMatch(/\/termsofservice/);
       expect((await logRows(dan.id)).map((row) => row.action)).toEqual(['terms_accepted', 'terms_declined']);
+    });
+
+    it('changes nothing on a click from an older message, answers with the current state, and takes the next click there as a new intent', async () => {
+      const kim = e2e.driver.createUser('kim');
+      await kim.runCommand('termsofservice');
+      const older = e2e.driver.lastReply(kim.id)!.message.id;
+      await kim.runCommand('termsofservice');
+      await kim.clickButton('Accept');
+      expect(kim.lastReply()).toMatch(/Terms accepted/);
+
+      await kim.clickButton('Decline', { messageId: older });
+      expect(kim.lastReply()).toMatch(/out of date, so nothing was changed: you have accepted them/);
+      expect(e2e.app.get(PlayerDirectory).statusOf(kim.id).termsAccepted).toBe(true);
+      expect((await logRows(kim.id)).map((row) => row.action)).toEqual(['terms_accepted']);
+
+      // The same button on the same message, now acting on the current revision: a new intent, not a repeat.
+      await kim.clickButton('Decline', { messageId: older });
+      expect(kim.lastReply()).toMatch(/Terms declined/);
+      expect((await logRows(kim.id)).map((row) => row.action)).toEqual(['terms_accepted', 'terms_declined']);
+      const declines = outcomes.filter((outcome) => outcome.userId === kim.id && outcome.route === 'terms/decline/:version/:rev');
+      expect(declines.map((outcome) => outcome.duplicate)).toEqual([false, false]);
+    });
+
+    it('writes nothing when the answer is the one the player already gave', async () => {
+      const lea = e2e.driver.createUser('lea');
+      await acceptTerms(lea);
+      await acceptTerms(lea);
+      expect(lea.lastReply()).toMatch(/Terms accepted/);
+      expect(last('terms/accept/:version/:rev')?.queries).toBe(0);
+      expect(await logRows(lea.id)).toHaveLength(1);
     });
   });
 
@@ -145,7 +179,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       expect(eve.lastReply()).toMatch(/check and confirm[\s\S]*Korea and Japan \(KRJ\)/);
       await eve.clickButton('Confirm');
       expect(eve.lastReply()).toMatch(/Setup complete/);
-      expect(last('setup/confirm')?.queries).toBe(WRITE);
+      expect(last('setup/confirm/:rev')?.queries).toBe(write(6));
 
       const rows = await logRows(eve.id);
       expect(rows.filter((row) => row.action === 'setup_completed')).toHaveLength(1);
@@ -192,7 +226,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       expect(rows.filter((row) => row.action === 'setup_completed')).toHaveLength(1);
       expect(rows.filter((row) => row.action === 'setup_field_changed').map((row) => row.setting_name)).toEqual(['player_name', 'battletag', 'country', 'region']);
       expect(gil.lastReply()).toMatch(/Setup complete/);
-      const storm = outcomes.filter((outcome) => outcome.userId === gil.id && outcome.route === 'setup/confirm');
+      const storm = outcomes.filter((outcome) => outcome.userId === gil.id && outcome.route === 'setup/confirm/:rev');
       expect(storm.filter((outcome) => outcome.duplicate)).toHaveLength(19);
     });
 
@@ -252,7 +286,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       expect(last('/setcountry')?.queries).toBe(0);
       await jon.clickButton('Confirm');
       expect(jon.lastReply()).toMatch(/Country changed[\s\S]*Japan/);
-      expect(last('setcountry/confirm/:code')?.queries).toBe(WRITE);
+      expect(last('setcountry/confirm/:code/:rev')?.queries).toBe(write());
       expect((await logRows(jon.id)).filter((row) => row.action === 'country_changed')).toEqual([
         { action: 'country_changed', setting_name: 'country', old_value: 'US', new_value: 'JP' },
       ]);

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { InteractionEntry } from './context/interaction-entry';
 import { InteractionRecorder } from './context/interaction-recorder';
-import { QueryAttribution } from './context/query-attribution';
 import { InteractionExceptionFilter } from './filters/interaction-exception.filter';
 import { AcknowledgeInterceptor } from './interceptors/acknowledge.interceptor';
 import { InteractionMetricsInterceptor } from './interceptors/interaction-metrics.interceptor';
@@ -16,7 +15,6 @@ import { SingleFlightInterceptor } from './interceptors/single-flight.intercepto
   providers: [
     InteractionEntry,
     InteractionRecorder,
-    QueryAttribution,
     { provide: APP_INTERCEPTOR, useClass: InteractionMetricsInterceptor },
     { provide: APP_INTERCEPTOR, useClass: SingleFlightInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AcknowledgeInterceptor },

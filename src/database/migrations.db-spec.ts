@@ -77,6 +77,7 @@ describe(`migrations (${testDriver()})`, () => {
   });
 
   it('keeps timestamps in UTC whatever the process time zone', async () => {
+    expect(new Date('2026-03-29T01:30:00.000Z').getTimezoneOffset()).not.toBe(0);
     await dataSource.runMigrations();
     const at = new Date('2026-03-29T01:30:00.000Z');
     await dataSource.getRepository('Player').insert({ discordId: '223456789012345678', discordUsername: 'carol', createdAt: at, updatedAt: at });

@@ -1,26 +1,31 @@
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase, testDriver } from '../../test/support/test-database';
+import { testConfig } from '../../test/support/test-config';
+import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from './database.module';
+import { GuardedWrite, KeyedRow, WriteStatus } from './guarded-write';
 import { insertIdempotent } from './idempotent-insert';
 import { QueryCounter } from './query-counter';
 import { ChangeMatchedNothing, readBoolean, readTime, Sql } from './sql';
-import { runInInteraction } from '../common/context/current-interaction';
-import { InteractionContext } from '../common/context/interaction-context';
-import { ConfigModule } from '../config/config.module';
-import { testConfig } from '../../test/support/test-config';
+import { sql } from './sql-fragment';
+import { WriteListeners } from './write-listeners';
 
-describe(`Sql and the idempotent insert (${testDriver()})`, () => {
+const ID = '323456789012345678';
+
+describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
   let database: TestDatabase;
   let moduleRef: TestingModule;
-  let sql: Sql;
+  let db: Sql;
+  let counter: QueryCounter;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = testConfig(database.config);
     moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config.database)] }).compile();
     await moduleRef.init();
-    sql = moduleRef.get(Sql);
+    db = moduleRef.get(Sql);
+    counter = moduleRef.get(QueryCounter);
   });
 
   afterAll(async () => {
@@ -28,112 +33,155 @@ describe(`Sql and the idempotent insert (${testDriver()})`, () => {
     await database.drop();
   });
 
-  const logRow = (key: string) => ({
+  const logRow = (key: string, discordId = ID): KeyedRow => ({
     idempotency_key: key,
-    discord_id: '123456789012345678',
-    action: 'terms_accepted',
+    discord_id: discordId,
+    action: 'country_changed',
     changed_by: 'player',
     created_at: new Date('2026-11-28T12:00:00.000Z'),
   });
+  const logKeys = async (prefix: string) =>
+    (await db.query<{ idempotency_key: string }>(sql`SELECT idempotency_key FROM player_action_logs WHERE idempotency_key LIKE ${`${prefix}%`} ORDER BY idempotency_key`)).map(
+      (row) => row.idempotency_key,
+    );
+  const player = async (discordId = ID) => (await db.query<{ country: string | null; rev: number }>(sql`SELECT country, rev FROM players WHERE discord_id = ${discordId}`))[0];
 
-  it('says a first row is new and a repeat is not, inserting it once, in one statement each', async () => {
-    const counter = moduleRef.get(QueryCounter);
-    const before = counter.total;
-    expect(await insertIdempotent(sql, 'player_action_logs', logRow('terms/accept:m1:u1'))).toEqual({ created: true });
-    expect(await insertIdempotent(sql, 'player_action_logs', logRow('terms/accept:m1:u1'))).toEqual({ created: false });
-    expect(await insertIdempotent(sql, 'player_action_logs', logRow('terms/accept:m2:u1'))).toEqual({ created: true });
-    expect(counter.total - before).toBe(3);
-    const rows = await sql.query<{ idempotency_key: string }>({ text: 'SELECT idempotency_key FROM player_action_logs ORDER BY idempotency_key' });
-    expect(rows.map((row) => row.idempotency_key)).toEqual(['terms/accept:m1:u1', 'terms/accept:m2:u1']);
+  /** Sets the country of `discordId` when their revision is `rev`, keyed by `key`. */
+  const setCountry = (key: string, country: string, rev: number, discordId = ID): GuardedWrite => ({
+    current: sql`SELECT * FROM players WHERE discord_id = ${discordId}`,
+    precondition: sql`(SELECT rev FROM current) = ${rev}`,
+    keyed: { table: 'player_action_logs', rows: [logRow(key, discordId)] },
+    changes: [{ update: 'players', set: sql`country = ${country}, rev = rev + 1`, where: sql`discord_id = ${discordId}` }],
   });
 
-  it('agrees with itself under concurrency: exactly one of many racing inserts is new', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => insertIdempotent(sql, 'player_action_logs', logRow('race:m3:u1'))));
-    expect(results.filter((result) => result.created)).toHaveLength(1);
+  beforeAll(async () => {
+    await db.query(sql`INSERT INTO players (discord_id, discord_username, created_at, updated_at) VALUES (${ID}, ${'yan'}, ${new Date()}, ${new Date()})`);
   });
 
-  it('takes $n placeholders on both databases, repeated and out of order', async () => {
-    const rows = await sql.query<{ a: string; b: string; c: string }>({ text: 'SELECT $2 AS a, $1 AS b, $2 AS c', params: ['one', 'two'] });
-    expect(rows).toEqual([{ a: 'two', b: 'one', c: 'two' }]);
-  });
-
-  it('writes and reads times and booleans as each database keeps them', async () => {
-    const at = new Date('2026-02-03T04:05:06.789Z');
-    await sql.query({
-      text: 'INSERT INTO players (discord_id, discord_username, banned, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
-      params: ['223456789012345678', 'zed', true, at],
-    });
-    const [row] = await sql.query<{ banned: unknown; created_at: unknown }>({ text: 'SELECT banned, created_at FROM players' });
-    expect(readBoolean(row.banned)).toBe(true);
-    expect(readTime(row.created_at)?.toISOString()).toBe(at.toISOString());
-    const typeorm = await moduleRef.get(DataSource).getRepository('Player').findOneByOrFail({ discordId: '223456789012345678' });
-    expect((typeorm.createdAt as Date).toISOString()).toBe(at.toISOString());
-  });
-
-  it('runs SQLite statements atomically, or refuses on PostgreSQL where one statement is the rule', async () => {
-    if (sql.dialect === 'postgres') {
-      expect(() => sql.atomic(() => undefined)).toThrow(/SQLite/);
-      return;
-    }
-    const insert = { text: 'INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($1, $2, $3, $4, $5)', params: ['atomic:1', '1', 'x', 'player', new Date()] };
-    expect(() => sql.atomic((run) => [run(insert), run(insert)])).toThrow(/UNIQUE/);
-    const rows = await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'atomic:1'" });
-    expect(rows).toHaveLength(0);
-  });
-
-  describe('writeOnce', () => {
-    const log = (key: string, first: number) => ({
-      text: `INSERT INTO player_action_logs (idempotency_key, discord_id, action, changed_by, created_at) VALUES ($${first}, $${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}) ON CONFLICT (idempotency_key) DO NOTHING`,
-      params: [key, '323456789012345678', 'country_changed', 'player', new Date()],
-    });
-    const change = (country: string) => ({
-      text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} RETURNING discord_id, country',
-      params: ['323456789012345678', country],
+  describe('queries', () => {
+    it('takes nested fragments on both databases, repeated values and all', async () => {
+      const inner = sql`${'two'} AS b`;
+      expect(await db.query(sql`SELECT ${'one'} AS a, ${inner}, ${'one'} AS c`)).toEqual([{ a: 'one', b: 'two', c: 'one' }]);
     });
 
-    beforeAll(async () => {
-      await sql.query({ text: 'INSERT INTO players (discord_id, discord_username, created_at, updated_at) VALUES ($1, $2, $3, $3)', params: ['323456789012345678', 'yan', new Date()] });
+    it('writes and reads times and booleans as each database keeps them', async () => {
+      const at = new Date('2026-02-03T04:05:06.789Z');
+      await db.query(sql`INSERT INTO players (discord_id, discord_username, banned, created_at, updated_at) VALUES (${'223456789012345678'}, ${'zed'}, ${true}, ${at}, ${at})`);
+      const [row] = await db.query<{ banned: unknown; created_at: unknown }>(sql`SELECT banned, created_at FROM players WHERE discord_id = ${'223456789012345678'}`);
+      expect(readBoolean(row.banned)).toBe(true);
+      expect(readTime(row.created_at)?.toISOString()).toBe(at.toISOString());
+      const typeorm = await moduleRef.get(DataSource).getRepository('Player').findOneByOrFail({ discordId: '223456789012345678' });
+      expect((typeorm.createdAt as Date).toISOString()).toBe(at.toISOString());
     });
 
-    it('applies the change with its log row, in one statement on PostgreSQL', async () => {
-      const counter = moduleRef.get(QueryCounter);
+    it('inserts a keyed row once, saying whether it was new, one statement each', async () => {
       const before = counter.total;
-      expect(await sql.writeOnce(change('KR'), log('country:1', 3))).toEqual([{ discord_id: '323456789012345678', country: 'KR' }]);
-      expect(counter.total - before).toBe(sql.dialect === 'postgres' ? 1 : 2);
+      expect(await insertIdempotent(db, 'player_action_logs', logRow('insert:1'))).toEqual({ created: true });
+      expect(await insertIdempotent(db, 'player_action_logs', logRow('insert:1'))).toEqual({ created: false });
+      expect(await insertIdempotent(db, 'player_action_logs', logRow('insert:2'))).toEqual({ created: true });
+      expect(counter.total - before).toBe(3);
+      expect(await logKeys('insert:')).toEqual(['insert:1', 'insert:2']);
+    });
+  });
+
+  describe('write', () => {
+    const heard: WriteStatus[] = [];
+    beforeAll(() => moduleRef.get(WriteListeners).subscribe((status) => heard.push(status)));
+
+    it('applies the change with its keyed rows, in one statement on PostgreSQL, and returns the row as written', async () => {
+      const before = counter.total;
+      const outcome = await db.write(setCountry('write:1', 'KR', 0));
+      expect(outcome.status).toBe('applied');
+      expect(outcome.status === 'applied' && outcome.rows.map((row) => ({ country: row.country, rev: Number(row.rev) }))).toEqual([{ country: 'KR', rev: 1 }]);
+      expect(outcome.current.map((row) => Number(row.rev))).toEqual([0]);
+      expect(counter.total - before).toBe(testDriver() === 'postgres' ? 1 : 5);
+      expect(await player()).toEqual({ country: 'KR', rev: 1 });
+      expect(await logKeys('write:1')).toEqual(['write:1']);
+      expect(heard.at(-1)).toBe('applied');
     });
 
-    it('changes nothing on a repeat of the same key, and says so', async () => {
-      expect(await sql.writeOnce(change('JP'), log('country:1', 3))).toBeUndefined();
-      const [row] = await sql.query<{ country: string }>({ text: "SELECT country FROM players WHERE discord_id = '323456789012345678'" });
-      expect(row.country).toBe('KR');
+    it('changes nothing on a repeat of the key, even with a precondition that holds, and returns the row as it stands', async () => {
+      const outcome = await db.write({ ...setCountry('write:1', 'JP', 1), precondition: undefined });
+      expect(outcome.status).toBe('repeat');
+      expect(outcome.current.map((row) => [row.country, Number(row.rev)])).toEqual([['KR', 1]]);
+      expect(await player()).toEqual({ country: 'KR', rev: 1 });
+      expect(heard.at(-1)).toBe('repeat');
     });
 
-    it('logs nothing when the change itself fails, however often it is tried', async () => {
-      const failing = { text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} AND no_such_column = 1 RETURNING *', params: ['323456789012345678', 'FR'] };
-      for (let attempt = 0; attempt < 3; attempt += 1) {
-        const outcome = await sql.writeOnce(failing, log('country:2', 3)).then(
-          (rows) => ({ rows }),
-          (error: Error) => ({ error: error.message }),
-        );
-        expect(outcome).toEqual({ error: expect.stringMatching(/no_such_column/) });
+    it('changes nothing when the precondition no longer holds, and returns the current row in the same statement', async () => {
+      const before = counter.total;
+      const outcome = await db.write(setCountry('write:2', 'JP', 0));
+      expect(outcome.status).toBe('stale');
+      expect(outcome.current.map((row) => [row.country, Number(row.rev)])).toEqual([['KR', 1]]);
+      expect(counter.total - before).toBe(testDriver() === 'postgres' ? 1 : 3);
+      expect(await logKeys('write:2')).toEqual([]);
+      expect(heard.at(-1)).toBe('stale');
+    });
+
+    it('fails whole, keyed rows included, when a part matched no row (a missing row with a precondition on it is stale)', async () => {
+      expect(await db.write(setCountry('write:3', 'FR', 0, '999999999999999999'))).toEqual({ status: 'stale', current: [] });
+      const nobody: GuardedWrite = { ...setCountry('write:3', 'FR', 1), changes: [{ update: 'players', set: sql`country = ${'FR'}`, where: sql`discord_id = ${'999999999999999999'}` }] };
+      await expect(db.write(nobody)).rejects.toThrow(/UPDATE players changed no row/);
+      expect(await logKeys('write:3')).toEqual([]);
+      expect(await player()).toEqual({ country: 'KR', rev: 1 });
+    });
+
+    it('applies nothing of a write whose second part changes nothing, the first included', async () => {
+      const halfway: GuardedWrite = {
+        ...setCountry('write:4', 'SE', 1),
+        changes: [...setCountry('write:4', 'SE', 1).changes, { delete: 'mmrs_1v1', where: sql`player_id = ${-1}` }],
+      };
+      await expect(db.write(halfway)).rejects.toThrow(/DELETE FROM mmrs_1v1 changed no row/);
+      expect(await player()).toEqual({ country: 'KR', rev: 1 });
+      expect(await logKeys('write:4')).toEqual([]);
+    });
+
+    it('lets a genuine SQL error surface as itself, writing nothing', async () => {
+      const broken: GuardedWrite = { ...setCountry('write:5', 'SE', 1), changes: [{ update: 'players', set: sql`discord_username = ${null}`, where: sql`discord_id = ${ID}` }] };
+      const error = await db.write(broken).then(() => undefined, (thrown: unknown) => thrown);
+      expect(error).not.toBeInstanceOf(ChangeMatchedNothing);
+      expect(String(error)).toMatch(/null/i);
+      if (testDriver() === 'postgres') {
+        const dividing: GuardedWrite = { ...setCountry('write:5', 'SE', 1), changes: [{ update: 'players', set: sql`rev = rev / (rev - 1)`, where: sql`discord_id = ${ID}` }] };
+        const division = await db.write(dividing).then(() => undefined, (thrown: { driverError?: { code?: string } }) => thrown);
+        expect(division).not.toBeInstanceOf(ChangeMatchedNothing);
+        expect(division?.driverError?.code).toBe('22012');
       }
-      expect(await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'country:2'" })).toHaveLength(0);
+      expect(await logKeys('write:5')).toEqual([]);
+      expect(await player()).toEqual({ country: 'KR', rev: 1 });
     });
 
-    it('fails whole, log included, when the change matched no row', async () => {
-      const nobody = { text: 'UPDATE players SET country = $2 WHERE discord_id = $1 AND {{first}} RETURNING discord_id', params: ['999999999999999999', 'FR'] };
-      await expect(sql.writeOnce(nobody, log('country:3', 3))).rejects.toBeInstanceOf(ChangeMatchedNothing);
-      expect(await sql.query({ text: "SELECT 1 FROM player_action_logs WHERE idempotency_key = 'country:3'" })).toHaveLength(0);
+    it('applies one of many concurrent writes of one intent; the others change nothing', async () => {
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => db.write(setCountry('write:6', 'NO', 1))));
+      expect(outcomes.filter((outcome) => outcome.status === 'applied')).toHaveLength(1);
+      // A loser that waited for the winner's lock sees its revision already bumped: stale, which changes nothing either.
+      for (const outcome of outcomes.filter((each) => each.status !== 'applied')) expect(['repeat', 'stale']).toContain(outcome.status);
+      expect(await logKeys('write:6')).toEqual(['write:6']);
+      expect(await player()).toEqual({ country: 'NO', rev: 2 });
     });
 
-    it('tells the interaction it runs in whether it committed or repeated', async () => {
-      const context = () => new InteractionContext('i', 'setcountry/confirm/:code', 'component', 'u', 'k', () => undefined);
-      const first = context();
-      await runInInteraction(first, () => sql.writeOnce(change('SE'), log('country:4', 3)));
-      expect({ committed: first.committed, duplicate: first.duplicate }).toEqual({ committed: true, duplicate: false });
-      const repeat = context();
-      await runInInteraction(repeat, () => sql.writeOnce(change('SE'), log('country:4', 3)));
-      expect({ committed: repeat.committed, duplicate: repeat.duplicate }).toEqual({ committed: false, duplicate: true });
+    it('applies exactly one of concurrent writes of different intents on the same revision', async () => {
+      const outcomes = await Promise.all(['DK', 'FI', 'IS', 'EE'].map((country, index) => db.write(setCountry(`write:7:${index}`, country, 2))));
+      expect(outcomes.filter((outcome) => outcome.status === 'applied')).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome.status === 'stale')).toHaveLength(3);
+      expect(await logKeys('write:7')).toHaveLength(1);
+      expect((await player()).rev).toBe(3);
+    });
+
+    it('creates a row through an upsert guarded like any other part', async () => {
+      const fresh = '423456789012345678';
+      const create: GuardedWrite = {
+        current: sql`SELECT * FROM players WHERE discord_id = ${fresh}`,
+        precondition: sql`COALESCE((SELECT rev FROM current), 0) = ${0}`,
+        keyed: { table: 'player_action_logs', rows: [logRow('write:8', fresh), logRow('write:8:extra', fresh)] },
+        changes: [{ insert: 'players', row: { discord_id: fresh, discord_username: 'new', rev: 1, created_at: new Date(), updated_at: new Date() }, onConflict: sql`(discord_id) DO NOTHING` }],
+      };
+      const outcome = await db.write(create);
+      expect(outcome.status).toBe('applied');
+      expect(outcome.current).toEqual([]);
+      expect(await player(fresh)).toEqual({ country: null, rev: 1 });
+      expect(await logKeys('write:8')).toEqual(['write:8', 'write:8:extra']);
+      expect((await db.write(create)).status).toBe('repeat');
     });
   });
 });

@@ -3,21 +3,28 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
-import { currentInteraction } from '../common/context/current-interaction';
+import {
+  CHANGE_MATCHED_NOTHING,
+  describeChange,
+  GuardedWrite,
+  intentKeyOf,
+  KEY_TAKEN_CONCURRENTLY,
+  postgresStatement,
+  Row,
+  sqliteChange,
+  sqliteKeyedInsert,
+  WriteOutcome,
+} from './guarded-write';
 import { QueryCounter } from './query-counter';
+import { identifier, sql, SqlFragment } from './sql-fragment';
+import { WriteListeners } from './write-listeners';
 
 export type Dialect = 'postgres' | 'sqlite';
 
-export interface Statement {
-  /** Written with PostgreSQL's `$1` placeholders; rewritten for SQLite. */
-  text: string;
-  params?: readonly unknown[];
-}
-
 /**
- * The one place that knows how each database takes a statement. Repositories write SQL once with `$n`
- * placeholders; writes that must be atomic go through `atomic`, which is one statement on PostgreSQL
- * (a data-modifying CTE the caller writes) and one synchronous better-sqlite3 transaction on SQLite.
+ * The one place that knows how each database takes a statement. Repositories write SQL once as
+ * `sql` fragments; every command-path write goes through `write`, one statement on PostgreSQL and one
+ * synchronous better-sqlite3 transaction on SQLite, with the same outcome on both.
  */
 @Injectable()
 export class Sql {
@@ -26,71 +33,64 @@ export class Sql {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly counter: QueryCounter,
+    private readonly listeners: WriteListeners,
   ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
-  async query<Row>(statement: Statement): Promise<Row[]> {
-    const { text, params } = this.prepare(statement);
+  async query<T = Row>(fragment: SqlFragment): Promise<T[]> {
+    const { text, params } = this.prepare(fragment);
     return this.dataSource.query(text, params);
   }
 
-  /** SQLite only: runs `work` in one transaction, all or nothing; `run` executes one statement and returns its rows. */
-  atomic<T>(work: (run: (statement: Statement) => unknown[]) => T): T {
-    if (this.dialect !== 'sqlite') throw new Error('atomic() is for SQLite; on PostgreSQL write one statement');
+  /**
+   * A guarded write (see GuardedWrite): applied once, or a repeat, or stale, with the rows as they
+   * stand, in one round trip. A race lost to a concurrent write is retried once, when it reads as a
+   * repeat or as stale; a part that still changes nothing fails the whole write as ChangeMatchedNothing.
+   */
+  async write(write: GuardedWrite): Promise<WriteOutcome> {
+    intentKeyOf(write);
+    const attempt = () => (this.dialect === 'postgres' ? this.writePostgres(write) : Promise.resolve(this.writeSqlite(write)));
+    const outcome = await attempt()
+      .catch((error: unknown) => (lostRace(error) ? attempt() : Promise.reject(error)))
+      .catch((error: unknown) => Promise.reject(lostRace(error) ? new ChangeMatchedNothing(String((error as Error).message)) : error));
+    this.listeners.notify(outcome.status);
+    return outcome;
+  }
+
+  private async writePostgres(write: GuardedWrite): Promise<WriteOutcome> {
+    const [row] = await this.query<{ ladder_status: WriteOutcome['status']; ladder_current: Row[]; ladder_rows: Row[] }>(postgresStatement(write));
+    if (row.ladder_status === 'applied') return { status: 'applied', rows: row.ladder_rows, current: row.ladder_current };
+    return { status: row.ladder_status, current: row.ladder_current };
+  }
+
+  private writeSqlite(write: GuardedWrite): WriteOutcome {
     const database = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
-    const run = (statement: Statement): unknown[] => {
-      const { text, params } = this.prepare(statement);
+    const run = (fragment: SqlFragment): Row[] => {
+      const { text, params } = this.prepare(fragment);
       this.counter.logQuery(text);
       const prepared = database.prepare(text);
-      if (prepared.reader) return prepared.all(...params);
+      if (prepared.reader) return prepared.all(...params) as Row[];
       prepared.run(...params);
       return [];
     };
-    return database.transaction(() => work(run))();
-  }
-
-  /**
-   * A change and the log rows that record it, all or nothing, in one round trip. When the log's
-   * idempotency keys were used before, nothing changes and the answer is undefined: a repeat, which
-   * the current interaction counts as a duplicate. A change that matches no row fails whole, log
-   * included. `change` returns its rows (RETURNING) and marks with `{{first}}` where it depends on
-   * being first; its placeholders come first, the log's continue after them.
-   */
-  async writeOnce<Row>(change: Statement, log: Statement): Promise<Row[] | undefined> {
-    const rows = this.dialect === 'postgres' ? await this.writeOncePostgres<Row>(change, log) : this.writeOnceSqlite<Row>(change, log);
-    const interaction = currentInteraction();
-    if (rows) interaction?.markCommitted();
-    else if (interaction) interaction.duplicate = true;
-    return rows;
-  }
-
-  private async writeOncePostgres<Row>(change: Statement, log: Statement): Promise<Row[] | undefined> {
-    // A division by zero is the one way to make a single statement fail on a condition found while it runs.
-    const text = `WITH log AS (${log.text} RETURNING 1),
-      change AS (${change.text.replaceAll('{{first}}', 'EXISTS (SELECT 1 FROM log)')}),
-      counted AS (SELECT (SELECT count(*) FROM log) AS logged, (SELECT count(*) FROM change) AS changed),
-      checked AS (SELECT logged, CASE WHEN logged > 0 AND changed = 0 THEN 1 / changed ELSE 1 END AS ok FROM counted)
-      SELECT checked.logged AS ladder_logged, checked.ok AS ladder_ok, change.* FROM checked LEFT JOIN change ON true`;
-    try {
-      const rows = await this.query<Row & { ladder_logged: string; ladder_ok: number }>({ text, params: [...(change.params ?? []), ...(log.params ?? [])] });
-      if (Number(rows[0].ladder_logged) === 0) return undefined;
-      return rows.map(({ ladder_logged: _logged, ladder_ok: _ok, ...row }) => row as Row);
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === DIVISION_BY_ZERO) throw new ChangeMatchedNothing();
-      throw error;
-    }
-  }
-
-  private writeOnceSqlite<Row>(change: Statement, log: Statement): Row[] | undefined {
-    return this.atomic((run) => {
-      const offset = change.params?.length ?? 0;
-      const logged = run({ text: `${renumber(log.text, -offset)} RETURNING 1`, params: log.params });
-      if (logged.length === 0) return undefined;
-      const rows = run({ text: change.text.replaceAll('{{first}}', '1 = 1'), params: change.params }) as Row[];
-      if (rows.length === 0) throw new ChangeMatchedNothing();
-      return rows;
-    });
+    return database.transaction((): WriteOutcome => {
+      const current = run(write.current);
+      const table = identifier(write.keyed.table);
+      if (run(sql`SELECT 1 FROM ${table} WHERE idempotency_key = ${intentKeyOf(write)}`).length > 0) return { status: 'repeat', current };
+      if (write.precondition && run(sql`WITH current AS (${write.current}) SELECT 1 WHERE ${write.precondition}`).length === 0) {
+        return { status: 'stale', current };
+      }
+      for (const keyed of write.keyed.rows) {
+        if (run(sqliteKeyedInsert(write.keyed.table, keyed)).length === 0) throw new ChangeMatchedNothing('an idempotency key was taken by a concurrent write');
+      }
+      const changed = write.changes.map((change) => {
+        const rows = run(sqliteChange(change));
+        if (rows.length === 0) throw new ChangeMatchedNothing(`${describeChange(change)} changed no row`);
+        return rows;
+      });
+      return { status: 'applied', rows: changed[0] ?? current, current };
+    })();
   }
 
   /** A time as the database stores it: UTC on both (SQLite as TypeORM writes it, text). */
@@ -98,11 +98,12 @@ export class Sql {
     return this.dialect === 'sqlite' ? DateUtils.mixedDateToUtcDatetimeString(date) : date;
   }
 
-  private prepare(statement: Statement): { text: string; params: unknown[] } {
-    const params = (statement.params ?? []).map((value) => this.value(value));
-    if (this.dialect === 'postgres') return { text: statement.text, params };
+  private prepare(fragment: SqlFragment): { text: string; params: unknown[] } {
+    const compiled = fragment.compile();
+    const params = compiled.params.map((value) => this.value(value));
+    if (this.dialect === 'postgres') return { text: compiled.text, params };
     const ordered: unknown[] = [];
-    const text = statement.text.replace(/\$(\d+)/g, (_, index: string) => {
+    const text = compiled.text.replace(/\$(\d+)/g, (_, index: string) => {
       ordered.push(params[Number(index) - 1]);
       return '?';
     });
@@ -116,22 +117,22 @@ export class Sql {
   }
 }
 
-const DIVISION_BY_ZERO = '22012';
-
-/** The change of a `writeOnce` found no row to change, so neither it nor its log was written. */
+/** A part of a guarded write found no row to change, so nothing of the write was saved. */
 export class ChangeMatchedNothing extends Error {
-  constructor() {
-    super('The change matched no row; nothing was written');
+  constructor(detail = 'a change matched no row') {
+    super(`${detail}; nothing was written`);
     this.name = 'ChangeMatchedNothing';
   }
 }
 
-/** Shifts `$n` placeholders by `by`, for a statement run on its own whose numbers continued another's. */
-function renumber(text: string, by: number): string {
-  return text.replace(/\$(\d+)/g, (_, index: string) => `$${Number(index) + by}`);
+/** The write failed on purpose: a part changed nothing, or a key was taken since it began. */
+function lostRace(error: unknown): boolean {
+  if (error instanceof ChangeMatchedNothing) return true;
+  const code = (error as { driverError?: { code?: string } }).driverError?.code;
+  return code === CHANGE_MATCHED_NOTHING || code === KEY_TAKEN_CONCURRENTLY;
 }
 
-/** Reads a time column of a raw row: a Date from PostgreSQL, UTC text from SQLite. */
+/** Reads a time column of a raw row: a Date, or UTC text (SQLite's, or PostgreSQL's JSON). */
 export function readTime(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;

@@ -1,4 +1,5 @@
 import { InitialSchema1764288000000 } from './1764288000000-InitialSchema';
+import { PlayerRevisionsAndWriteGuard1764460800000 } from './1764460800000-PlayerRevisionsAndWriteGuard';
 
 /** Every migration, oldest first: the only way the schema changes. */
-export const MIGRATIONS = [InitialSchema1764288000000];
+export const MIGRATIONS = [InitialSchema1764288000000, PlayerRevisionsAndWriteGuard1764460800000];

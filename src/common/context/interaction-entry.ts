@@ -6,6 +6,7 @@ import { renderNotice } from '../render/notice.render';
 import { runInInteraction } from './current-interaction';
 import { InteractionContext, InteractionKind } from './interaction-context';
 import { InteractionRecorder } from './interaction-recorder';
+import { intentKeyOf } from './intent-key';
 import { routeOf } from './interaction-route';
 
 /**
@@ -38,7 +39,7 @@ export class InteractionEntry implements OnModuleInit {
       route ?? 'unknown',
       kindOf(interaction),
       interaction.user.id,
-      intentKey(interaction, route ?? 'unknown'),
+      intentKeyOf(interaction, route ?? 'unknown'),
       (outcome) => this.recorder.record(outcome),
     );
     return runInInteraction(context, () => {
@@ -74,16 +75,4 @@ function kindOf(interaction: BaseInteraction): InteractionKind {
   if (interaction.isMessageComponent()) return 'component';
   if (interaction.isModalSubmit()) return 'modal';
   return 'command';
-}
-
-/**
- * Repeats of one intent share a key: the same button or form (its concrete id, so "I won" and "I lost"
- * differ) on the same message by the same person; a command is an intent of its own (ARCHITECTURE.md).
- */
-function intentKey(interaction: BaseInteraction, route: string): string {
-  if (interaction.isAnySelectMenu()) return `${interaction.customId}=${[...interaction.values].sort().join(',')}:${interaction.message.id}:${interaction.user.id}`;
-  if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) {
-    return `${interaction.customId}:${interaction.message?.id}:${interaction.user.id}`;
-  }
-  return `${route}:${interaction.id}`;
 }

@@ -1,42 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { insertIdempotent, ON_REPEATED_KEY } from '../../database/idempotent-insert';
-import { Sql, Statement } from '../../database/sql';
+import { KeyedRow } from '../../database/guarded-write';
+import { insertIdempotent } from '../../database/idempotent-insert';
+import { Sql } from '../../database/sql';
 import { ActionLogEntry } from './significant-actions';
 
-const COLUMN_NAMES = 'idempotency_key, discord_id, action, setting_name, old_value, new_value, changed_by, created_at';
+export const ACTION_LOG_TABLE = 'player_action_logs';
 
 /**
- * Writes action-log rows. A change and its log rows go in one statement: `insert()` gives the INSERT
- * for a repository to put beside its change (inside a PostgreSQL CTE, or in the same SQLite
- * transaction); `record()` is for an action that changes nothing else.
+ * Action-log rows. A change and its log rows go in one guarded write: `keyed()` gives the rows that
+ * key it (a repeated key changes nothing); `record()` is for an action that changes nothing else.
  */
 @Injectable()
 export class ActionLog {
   constructor(private readonly sql: Sql) {}
 
-  /** The INSERT of `entries`, numbering its placeholders from `$firstParam`; a repeated key inserts nothing. */
-  insert(entries: readonly ActionLogEntry[], firstParam = 1): Statement {
-    const params: unknown[] = [];
-    const rows = entries.map((entry) => {
-      const placeholders = Object.values(columnsOf(entry)).map((value) => {
-        params.push(value);
-        return `$${firstParam + params.length - 1}`;
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    return {
-      text: `INSERT INTO player_action_logs (${COLUMN_NAMES}) VALUES ${rows.join(', ')} ${ON_REPEATED_KEY}`,
-      params,
-    };
+  /** The keyed rows of a guarded write; the first entry's key names the intent. */
+  keyed(entries: readonly ActionLogEntry[]): { table: string; rows: KeyedRow[] } {
+    return { table: ACTION_LOG_TABLE, rows: entries.map(rowOf) };
   }
 
   /** One row on its own, in one statement; says whether it was new. */
   record(entry: ActionLogEntry): Promise<{ created: boolean }> {
-    return insertIdempotent(this.sql, 'player_action_logs', columnsOf(entry));
+    return insertIdempotent(this.sql, ACTION_LOG_TABLE, rowOf(entry));
   }
 }
 
-function columnsOf(entry: ActionLogEntry) {
+function rowOf(entry: ActionLogEntry): KeyedRow {
   return {
     idempotency_key: entry.idempotencyKey,
     discord_id: entry.discordId,

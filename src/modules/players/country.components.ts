@@ -16,8 +16,8 @@ export class CountryComponents {
   @RequirePlayer()
   @DisableOnClick()
   @Button(SETCOUNTRY_CONFIRM.pattern)
-  async confirm(@Context() [interaction]: ButtonContext, @ComponentParam('code') code: string, @IntentKey() intentKey: string) {
-    const change = await this.countries.change(identityOf(interaction.user), code, intentKey);
+  async confirm(@Context() [interaction]: ButtonContext, @ComponentParam('code') code: string, @ComponentParam('rev') rev: string, @IntentKey() intentKey: string) {
+    const change = await this.countries.change(identityOf(interaction.user), code, Number(rev), intentKey);
     await interaction.editReply(renderCountryChanged(change));
   }
 

@@ -10,6 +10,10 @@ import { PlayerUpdates } from './player-updates';
 export interface CountryChange {
   from?: Choice;
   to: Choice;
+  /** The settings revision Confirm acts on. */
+  rev: number;
+  /** `saved`: written; `stale`: the player's settings changed since the preview, nothing was written. */
+  outcome?: 'saved' | 'stale';
 }
 
 /** /setcountry: every country, found as the player types, previewed, then one write. */
@@ -34,20 +38,29 @@ export class CountryService {
     const catalog = this.staticData.catalog;
     const country = catalog.country(typed.trim().toUpperCase()) ?? catalog.resolveCountry(typed);
     if (!country) throw new InteractionRefusal('Unknown country', `country: no country matches "${typed}". Pick one of the suggestions as you type.`);
-    const current = this.directory.get(discordId)?.country;
-    return { from: current ? this.choice(current) : undefined, to: this.choice(country.code)! };
+    return this.changeTo(discordId, country.code);
   }
 
-  async change(who: PlayerIdentity, code: string, intentKey: string): Promise<CountryChange> {
+  /** Sets the country shown at revision `rev`; a preview older than the player's settings is shown again instead. */
+  async change(who: PlayerIdentity, code: string, rev: number, intentKey: string): Promise<CountryChange> {
     const to = this.choice(code);
     if (!to) throw new InteractionRefusal('Unknown country', `country: "${code}" is not a country code.`);
-    const before = this.directory.get(who.discordId)?.country ?? null;
+    const known = this.directory.get(who.discordId);
+    const before = known?.country ?? null;
+    if (known?.rev === rev && before === code) return { ...this.changeTo(who.discordId, code), outcome: 'saved' };
     const at = this.clock.now();
-    const player = await this.repository.setCountry(who, code, at, [
+    const write = await this.repository.setCountry(who, code, rev, at, [
       { idempotencyKey: intentKey, discordId: who.discordId, action: 'country_changed', settingName: 'country', oldValue: before, newValue: code, changedBy: 'player', at },
     ]);
-    await this.updates.apply(who.discordId, player);
-    return { from: before ? this.choice(before) : undefined, to };
+    await this.updates.apply(who.discordId, write);
+    if (write.status === 'stale') return { ...this.changeTo(who.discordId, code), outcome: 'stale' };
+    return { from: before ? this.choice(before) : undefined, to, rev: write.player?.rev ?? rev, outcome: 'saved' };
+  }
+
+  private changeTo(discordId: string, code: string): CountryChange {
+    const player = this.directory.get(discordId);
+    const current = player?.country;
+    return { from: current ? this.choice(current) : undefined, to: this.choice(code)!, rev: player?.rev ?? 0 };
   }
 
   private choice(code: string): Choice | undefined {

@@ -29,7 +29,10 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     return this.players.get(discordId);
   }
 
+  /** Keeps the newer of two rows: answers of concurrent writes may arrive out of order. */
   put(player: PlayerRecord): void {
+    const known = this.players.get(player.discordId);
+    if (known && known.rev > player.rev) return;
     this.players.set(player.discordId, player);
   }
 

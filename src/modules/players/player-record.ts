@@ -16,6 +16,8 @@ export interface PlayerRecord {
   banned: boolean;
   abortsMonth: string | null;
   abortsUsed: number;
+  /** The settings revision: bumped by terms, setup and country writes; buttons carry it. */
+  rev: number;
   createdAt: Date;
   updatedAt: Date;
 }

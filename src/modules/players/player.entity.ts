@@ -54,6 +54,10 @@ export class Player {
   @Column({ name: 'aborts_used', type: 'integer', default: 0 })
   abortsUsed!: number;
 
+  /** The settings revision (terms, setup, country): bumped by those writes only; buttons act on it. */
+  @Column({ name: 'rev', type: 'integer', default: 0 })
+  rev!: number;
+
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 

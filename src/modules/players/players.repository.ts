@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { Change, WriteStatus } from '../../database/guarded-write';
 import { readBoolean, readTime, Sql } from '../../database/sql';
+import { sql } from '../../database/sql-fragment';
 import { ActionLog } from '../logging/action-log';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { PlayerRecord, ProfileDetails, RatingRecord } from './player-record';
@@ -21,9 +23,15 @@ export interface SetupValues {
 
 type Row = Record<string, unknown>;
 
+/** A players write as it ended: the player as written, or as the database holds them when it changed nothing. */
+export interface PlayerWrite {
+  status: WriteStatus;
+  player: PlayerRecord | undefined;
+}
+
 /**
- * Every players statement. Each write is one round trip on PostgreSQL with its action-log rows, and
- * changes nothing when its idempotency key was used before (it then answers undefined).
+ * Every players statement. Each write is one guarded write (one round trip on PostgreSQL) with its
+ * action-log rows, a compare-and-set on the player's settings revision `rev`, which it bumps.
  */
 @Injectable()
 export class PlayersRepository {
@@ -33,72 +41,75 @@ export class PlayersRepository {
   ) {}
 
   async all(): Promise<PlayerRecord[]> {
-    const rows = await this.sql.query<Row>({ text: 'SELECT * FROM players' });
+    const rows = await this.sql.query(sql`SELECT * FROM players`);
     return rows.map(toPlayer);
   }
 
-  /** One player as the database holds them: after a repeated write, so memory catches up. */
-  async find(discordId: string): Promise<PlayerRecord | undefined> {
-    const rows = await this.sql.query<Row>({ text: 'SELECT * FROM players WHERE discord_id = $1', params: [discordId] });
-    return rows.map(toPlayer)[0];
-  }
-
-  /** Creates the record on a first answer; sets the terms flag, version and time. */
-  async recordTerms(who: PlayerIdentity, terms: { accepted: boolean; version: string }, at: Date, log: ActionLogEntry[]): Promise<PlayerRecord | undefined> {
-    const rows = await this.sql.writeOnce<Row>(
-      {
-        // A repeat always finds the row its first time created, so guarding the update is enough.
-        text: `INSERT INTO players (discord_id, discord_username, terms_accepted, terms_version, terms_accepted_at, created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $6)
-               ON CONFLICT (discord_id) DO UPDATE SET discord_username = excluded.discord_username, terms_accepted = excluded.terms_accepted,
-                 terms_version = excluded.terms_version, terms_accepted_at = excluded.terms_accepted_at, updated_at = excluded.updated_at
-               WHERE {{first}}
-               RETURNING *`,
-        params: [who.discordId, who.username, terms.accepted, terms.version, terms.accepted ? at : null, at],
-      },
-      this.actionLog.insert(log, 7),
-    );
-    return rows?.map(toPlayer)[0];
+  /** Creates the record on a first answer (revision 0 means no record yet); sets the terms flag, version and time. */
+  recordTerms(who: PlayerIdentity, terms: { accepted: boolean; version: string }, rev: number, at: Date, log: ActionLogEntry[]): Promise<PlayerWrite> {
+    const row = {
+      discord_id: who.discordId,
+      discord_username: who.username,
+      terms_accepted: terms.accepted,
+      terms_version: terms.version,
+      terms_accepted_at: terms.accepted ? at : null,
+      rev: 1,
+      created_at: at,
+      updated_at: at,
+    };
+    return this.settingsWrite(who, rev, log, {
+      insert: 'players',
+      row,
+      // The revision is checked here too: two first answers racing both find no row to lock.
+      onConflict: sql`(discord_id) DO UPDATE SET discord_username = excluded.discord_username, terms_accepted = excluded.terms_accepted,
+        terms_version = excluded.terms_version, terms_accepted_at = excluded.terms_accepted_at, updated_at = excluded.updated_at,
+        rev = players.rev + 1
+        WHERE players.rev = ${rev}`,
+    });
   }
 
   /** Writes the whole profile at once; the first completion time survives later edits. */
-  async completeSetup(who: PlayerIdentity, values: SetupValues, at: Date, log: ActionLogEntry[]): Promise<PlayerRecord | undefined> {
-    const rows = await this.sql.writeOnce<Row>(
-      {
-        text: `UPDATE players SET discord_username = $2, player_name = $3, battletag = $4, alt_player_name_1 = $5, alt_player_name_2 = $6,
-                 country = $7, region = $8, setup_completed_at = COALESCE(setup_completed_at, $9), updated_at = $9
-               WHERE discord_id = $1 AND {{first}} RETURNING *`,
-        params: [who.discordId, who.username, values.playerName, values.battletag, values.altPlayerName1, values.altPlayerName2, values.country, values.region, at],
-      },
-      this.actionLog.insert(log, 10),
-    );
-    return rows?.map(toPlayer)[0];
+  completeSetup(who: PlayerIdentity, values: SetupValues, rev: number, at: Date, log: ActionLogEntry[]): Promise<PlayerWrite> {
+    return this.settingsWrite(who, rev, log, {
+      update: 'players',
+      set: sql`discord_username = ${who.username}, player_name = ${values.playerName}, battletag = ${values.battletag},
+        alt_player_name_1 = ${values.altPlayerName1}, alt_player_name_2 = ${values.altPlayerName2}, country = ${values.country},
+        region = ${values.region}, setup_completed_at = COALESCE(setup_completed_at, ${at}), updated_at = ${at}, rev = rev + 1`,
+      where: sql`discord_id = ${who.discordId}`,
+    });
   }
 
-  async setCountry(who: PlayerIdentity, country: string, at: Date, log: ActionLogEntry[]): Promise<PlayerRecord | undefined> {
-    const rows = await this.sql.writeOnce<Row>(
-      {
-        text: `UPDATE players SET discord_username = $2, country = $3, updated_at = $4 WHERE discord_id = $1 AND {{first}} RETURNING *`,
-        params: [who.discordId, who.username, country, at],
-      },
-      this.actionLog.insert(log, 5),
-    );
-    return rows?.map(toPlayer)[0];
+  setCountry(who: PlayerIdentity, country: string, rev: number, at: Date, log: ActionLogEntry[]): Promise<PlayerWrite> {
+    return this.settingsWrite(who, rev, log, {
+      update: 'players',
+      set: sql`discord_username = ${who.username}, country = ${country}, updated_at = ${at}, rev = rev + 1`,
+      where: sql`discord_id = ${who.discordId}`,
+    });
+  }
+
+  private async settingsWrite(who: PlayerIdentity, rev: number, log: ActionLogEntry[], change: Change): Promise<PlayerWrite> {
+    const outcome = await this.sql.write({
+      current: sql`SELECT * FROM players WHERE discord_id = ${who.discordId}`,
+      precondition: sql`COALESCE((SELECT rev FROM current), 0) = ${rev}`,
+      keyed: this.actionLog.keyed(log),
+      changes: [change],
+    });
+    const rows = outcome.status === 'applied' ? outcome.rows : outcome.current;
+    return { status: outcome.status, player: rows.map(toPlayer)[0] };
   }
 
   /** The player with ratings and preferences, in one statement (LEFT JOINs mapped here, the same on both databases). */
   async profile(discordId: string): Promise<(ProfileDetails & { player: PlayerRecord }) | undefined> {
-    const rows = await this.sql.query<Row>({
-      text: `SELECT p.*, r.race AS r_race, r.mmr AS r_mmr, r.games_played AS r_played, r.games_won AS r_won, r.games_lost AS r_lost,
+    const rows = await this.sql.query(
+      sql`SELECT p.*, r.race AS r_race, r.mmr AS r_mmr, r.games_played AS r_played, r.games_won AS r_won, r.games_lost AS r_lost,
                     r.games_drawn AS r_drawn, r.last_played_at AS r_last_played, pr.last_chosen_races AS pr_races, pr.last_chosen_vetoes AS pr_vetoes,
                     pr.player_id AS pr_player
              FROM players p
              LEFT JOIN mmrs_1v1 r ON r.player_id = p.id
              LEFT JOIN preferences_1v1 pr ON pr.player_id = p.id
-             WHERE p.discord_id = $1
+             WHERE p.discord_id = ${discordId}
              ORDER BY r.race`,
-      params: [discordId],
-    });
+    );
     if (rows.length === 0) return undefined;
     const ratings: RatingRecord[] = rows
       .filter((row) => row.r_race !== null)
@@ -146,6 +157,7 @@ function toPlayer(row: Row): PlayerRecord {
     banned: readBoolean(row.banned),
     abortsMonth: text(row.aborts_month),
     abortsUsed: Number(row.aborts_used),
+    rev: Number(row.rev),
     createdAt: readTime(row.created_at) as Date,
     updatedAt: readTime(row.updated_at) as Date,
   };

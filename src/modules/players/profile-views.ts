@@ -47,9 +47,15 @@ export class ProfileViews {
     return view;
   }
 
-  /** After a write to the player: the next view renders again. */
-  async forget(discordId: string): Promise<void> {
+  /** After a write to the player's own row: the next view renders again from the kept details. */
+  async rerender(discordId: string): Promise<void> {
     await this.cache.del(viewKey(discordId));
+  }
+
+  /** When the player may have changed in ways memory cannot tell: every view derived from them is rebuilt, details included. */
+  async forget(discordId: string): Promise<void> {
+    this.details.delete(discordId);
+    await this.rerender(discordId);
   }
 
   private async detailsOf(discordId: string): Promise<ProfileDetails | undefined> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MessageComponentInteraction } from 'discord.js';
-import { Button, ButtonContext, Context, Modal, ModalContext, SelectedStrings, StringSelect, StringSelectContext } from 'necord';
+import { Button, ButtonContext, ComponentParam, Context, Modal, ModalContext, SelectedStrings, StringSelect, StringSelectContext } from 'necord';
 import { DisableOnClick } from '../../common/decorators/disable-on-click.decorator';
 import { IntentKey } from '../../common/decorators/intent-key.decorator';
 import { RequirePlayer } from '../../common/decorators/require-player.decorator';
@@ -58,14 +58,14 @@ export class SetupComponents {
   @ServedFromMemory()
   @StringSelect(SETUP_REGION.pattern)
   async region(@Context() [interaction]: StringSelectContext, @SelectedStrings() [code]: string[]) {
-    await interaction.update(renderSetupStep(this.setup.chooseRegion(draftOf(interaction), code)));
+    await interaction.update(renderSetupStep(this.setup.chooseRegion(interaction.user.id, draftOf(interaction), code)));
   }
 
   @RequirePlayer()
   @DisableOnClick()
   @Button(SETUP_CONFIRM.pattern)
-  async confirm(@Context() [interaction]: ButtonContext, @IntentKey() intentKey: string) {
-    await interaction.editReply(renderSetupStep(await this.setup.complete(identityOf(interaction.user), draftOf(interaction), intentKey)));
+  async confirm(@Context() [interaction]: ButtonContext, @ComponentParam('rev') rev: string, @IntentKey() intentKey: string) {
+    await interaction.editReply(renderSetupStep(await this.setup.complete(identityOf(interaction.user), draftOf(interaction), Number(rev), intentKey)));
   }
 
   @RequirePlayer()

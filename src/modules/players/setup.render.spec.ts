@@ -16,9 +16,9 @@ describe('the setup draft carried by the message', () => {
     ['no country or region yet', { userId: 'Cid', battletag: 'Cid#999', alt1: 'Ciddy', alt2: '', country: undefined, region: undefined }],
   ])('reads back %s exactly', (_, draft) => {
     const shown = { ...labels, ...(draft.country ? {} : { country: undefined, region: undefined }) };
-    for (const step of ['preview', 'done'] as const) {
-      expect(readDraft(embedOf({ step, draft, labels: shown }))).toEqual(draft);
-    }
+    expect(readDraft(embedOf({ step: 'preview', draft, labels: shown, rev: 4 }))).toEqual(draft);
+    expect(readDraft(embedOf({ step: 'preview', draft, labels: shown, rev: 4, outdated: true }))).toEqual(draft);
+    expect(readDraft(embedOf({ step: 'done', draft, labels: shown }))).toEqual(draft);
     expect(readDraft(embedOf({ step: 'errors', draft, labels: shown, errors: [{ field: 'User ID', message: 'is required' }] }))).toEqual(draft);
   });
 

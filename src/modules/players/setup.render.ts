@@ -79,7 +79,7 @@ export function renderSetupStep(step: SetupStep) {
     case 'region':
       return renderRegionStep(step.draft, step.labels, step.regions);
     case 'preview':
-      return renderPreview(step.draft, step.labels);
+      return renderPreview(step.draft, step.labels, step.rev, step.outdated ?? false);
     case 'done':
       return {
         embeds: [draftEmbed(step.draft, step.labels).setTitle('Setup complete').setDescription('Your ladder profile is saved. See it with /profile.')],
@@ -142,12 +142,14 @@ function renderRegionStep(draft: SetupDraft, labels: DraftLabels, regions: reado
   };
 }
 
-function renderPreview(draft: SetupDraft, labels: DraftLabels) {
+function renderPreview(draft: SetupDraft, labels: DraftLabels, rev: number, outdated: boolean) {
+  const embed = draftEmbed(draft, labels).setTitle('Setup: check and confirm');
+  if (outdated) embed.setDescription('Your profile changed since this preview, so nothing was saved. Check it against your profile as it is now, then confirm again.');
   return {
-    embeds: [draftEmbed(draft, labels).setTitle('Setup: check and confirm')],
+    embeds: [embed],
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(SETUP_CONFIRM.build({})).setLabel('Confirm').setStyle(ButtonStyle.Success),
+        new ButtonBuilder().setCustomId(SETUP_CONFIRM.build({ rev: String(rev) })).setLabel('Confirm').setStyle(ButtonStyle.Success),
         new ButtonBuilder().setCustomId(SETUP_REOPEN.build({})).setLabel('Restart').setStyle(ButtonStyle.Secondary),
         new ButtonBuilder().setCustomId(SETUP_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Danger),
       ),

@@ -65,20 +65,33 @@ export class SetupService {
     return this.regionStep(draft);
   }
 
-  chooseRegion(draft: SetupDraft, code: string): SetupStep {
+  /** The preview, whose Confirm acts on the player's settings as they are now. */
+  chooseRegion(discordId: string, draft: SetupDraft, code: string): SetupStep {
     if (!this.staticData.catalog.region(code)) throw stale();
     const chosen = { ...draft, region: code };
-    return { step: 'preview', draft: chosen, labels: this.labels(chosen) };
+    return { step: 'preview', draft: chosen, labels: this.labels(chosen), rev: this.revisionOf(discordId) };
   }
 
-  /** Writes every field at once, with a log row for the completion and one per changed field. */
-  async complete(who: PlayerIdentity, draft: SetupDraft, intentKey: string): Promise<SetupStep> {
+  /**
+   * Writes every field at once, with a log row for the completion and one per changed field; writes
+   * nothing when nothing changed. A preview older than the profile is shown again, its draft kept.
+   */
+  async complete(who: PlayerIdentity, draft: SetupDraft, rev: number, intentKey: string): Promise<SetupStep> {
     const values = this.valuesOf(draft);
     const at = this.clock.now();
     const before = this.directory.get(who.discordId);
-    const player = await this.repository.completeSetup(who, values, at, this.logEntries(who.discordId, before, values, intentKey, at));
-    await this.updates.apply(who.discordId, player);
-    return { step: 'done', draft, labels: this.labels(draft) };
+    const entries = this.logEntries(who.discordId, before, values, intentKey, at);
+    const done: SetupStep = { step: 'done', draft, labels: this.labels(draft) };
+    if (before?.setupCompletedAt && before.rev === rev && entries.length === 1) return done;
+
+    const write = await this.repository.completeSetup(who, values, rev, at, entries);
+    await this.updates.apply(who.discordId, write);
+    if (write.status !== 'stale') return done;
+    return { step: 'preview', draft, labels: this.labels(draft), rev: write.player?.rev ?? 0, outdated: true };
+  }
+
+  private revisionOf(discordId: string): number {
+    return this.directory.get(discordId)?.rev ?? 0;
   }
 
   private regionStep(draft: SetupDraft): SetupStep {

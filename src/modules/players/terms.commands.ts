@@ -14,6 +14,6 @@ export class TermsCommands {
   @ServedFromMemory()
   @SlashCommand({ name: 'termsofservice', description: 'Read and accept the ladder terms of service' })
   async show(@Context() [interaction]: SlashCommandContext) {
-    await interaction.reply({ ...renderTerms(this.terms.current), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...renderTerms(this.terms.viewFor(interaction.user.id)), flags: MessageFlags.Ephemeral });
   }
 }

@@ -16,18 +16,18 @@ export class TermsComponents {
   @RequirePlayer({ terms: false })
   @DisableOnClick()
   @Button(TERMS_ACCEPT.pattern)
-  accept(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @IntentKey() intentKey: string) {
-    return this.answer(interaction, true, version, intentKey);
+  accept(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @ComponentParam('rev') rev: string, @IntentKey() intentKey: string) {
+    return this.answer(interaction, true, version, Number(rev), intentKey);
   }
 
   @RequirePlayer({ terms: false })
   @DisableOnClick()
   @Button(TERMS_DECLINE.pattern)
-  decline(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @IntentKey() intentKey: string) {
-    return this.answer(interaction, false, version, intentKey);
+  decline(@Context() [interaction]: ButtonContext, @ComponentParam('version') version: string, @ComponentParam('rev') rev: string, @IntentKey() intentKey: string) {
+    return this.answer(interaction, false, version, Number(rev), intentKey);
   }
 
-  private async answer(interaction: ButtonInteraction, accepted: boolean, version: string, intentKey: string): Promise<void> {
-    await interaction.editReply(renderTermsAnswer(await this.terms.answer(identityOf(interaction.user), accepted, version, intentKey)));
+  private async answer(interaction: ButtonInteraction, accepted: boolean, version: string, rev: number, intentKey: string): Promise<void> {
+    await interaction.editReply(renderTermsAnswer(await this.terms.answer(identityOf(interaction.user), accepted, version, rev, intentKey)));
   }
 }

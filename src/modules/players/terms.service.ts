@@ -3,13 +3,26 @@ import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
+import { PlayerRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
 import { PlayerIdentity, PlayersRepository } from './players.repository';
 import { PlayerUpdates } from './player-updates';
 
+export interface TermsView {
+  url: string;
+  version: string;
+  /** The settings revision the buttons act on (0: no record yet). */
+  rev: number;
+}
+
+/**
+ * `saved`: the answer was written; `unchanged`: it was the player's answer already, so nothing was
+ * written; `stale`: the message was older than the player's settings, and `accepted` is what holds now.
+ */
 export interface TermsAnswer {
   accepted: boolean;
-  version: string;
+  outcome: 'saved' | 'unchanged' | 'stale';
+  terms: TermsView;
 }
 
 @Injectable()
@@ -22,18 +35,21 @@ export class TermsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  get current(): { url: string; version: string } {
-    return this.config.terms;
+  /** The current terms, with the buttons' precondition: the player's revision as memory holds it. */
+  viewFor(discordId: string): TermsView {
+    return { ...this.config.terms, rev: this.directory.get(discordId)?.rev ?? 0 };
   }
 
-  /** Accept or decline the terms shown in version `version`; refused when they have changed since. */
-  async answer(who: PlayerIdentity, accepted: boolean, version: string, intentKey: string): Promise<TermsAnswer> {
+  /** Accept or decline the terms of version `version`, shown at revision `rev`; refused when the terms have changed since. */
+  async answer(who: PlayerIdentity, accepted: boolean, version: string, rev: number, intentKey: string): Promise<TermsAnswer> {
     if (version !== this.config.terms.version) {
       throw new InteractionRefusal('The terms have changed', 'Run /termsofservice again to read the current terms.');
     }
-    const at = this.clock.now();
     const previous = this.directory.get(who.discordId);
-    const player = await this.repository.recordTerms(who, { accepted, version }, at, [
+    if ((previous?.rev ?? 0) === rev && this.accepts(previous) === accepted) return this.answered(accepted, 'unchanged', who.discordId);
+
+    const at = this.clock.now();
+    const write = await this.repository.recordTerms(who, { accepted, version }, rev, at, [
       {
         idempotencyKey: intentKey,
         discordId: who.discordId,
@@ -45,7 +61,17 @@ export class TermsService {
         at,
       },
     ]);
-    await this.updates.apply(who.discordId, player);
-    return { accepted, version };
+    await this.updates.apply(who.discordId, write);
+    if (write.status === 'stale') return this.answered(this.accepts(write.player), 'stale', who.discordId);
+    return this.answered(accepted, 'saved', who.discordId);
+  }
+
+  private answered(accepted: boolean, outcome: TermsAnswer['outcome'], discordId: string): TermsAnswer {
+    return { accepted, outcome, terms: this.viewFor(discordId) };
+  }
+
+  /** Whether the player holds the current terms accepted. */
+  private accepts(player: PlayerRecord | undefined): boolean {
+    return player?.termsAccepted === true && player.termsVersion === this.config.terms.version;
   }
 }

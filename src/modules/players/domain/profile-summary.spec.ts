@@ -20,6 +20,7 @@ const player: PlayerRecord = {
   banned: false,
   abortsMonth: '2026-11',
   abortsUsed: 1,
+  rev: 2,
   createdAt: now,
   updatedAt: now,
 };

@@ -18,4 +18,6 @@ export type SetupStep =
   | { step: 'errors'; draft: SetupDraft; labels: DraftLabels; errors: FieldError[] }
   | { step: 'country'; draft: SetupDraft; labels: DraftLabels; countries: Choice[] }
   | { step: 'region'; draft: SetupDraft; labels: DraftLabels; regions: Choice[] }
-  | { step: 'preview' | 'done'; draft: SetupDraft; labels: DraftLabels };
+  /** `rev`: the settings revision Confirm acts on; `outdated`: an earlier Confirm found the profile changed since. */
+  | { step: 'preview'; draft: SetupDraft; labels: DraftLabels; rev: number; outdated?: boolean }
+  | { step: 'done'; draft: SetupDraft; labels: DraftLabels };

@@ -1,0 +1,84 @@
+import { GuardedWrite, intentKeyOf, postgresStatement, sqliteChange } from './guarded-write';
+import { sql } from './sql-fragment';
+
+const write: GuardedWrite = {
+  current: sql`SELECT * FROM players WHERE discord_id IN (${'1'}, ${'2'})`,
+  precondition: sql`(SELECT count(*) FROM current WHERE rev = ${4}) = 2`,
+  keyed: {
+    table: 'player_action_logs',
+    rows: [
+      { idempotency_key: 'intent', discord_id: '1', action: 'country_changed' },
+      { idempotency_key: 'intent:2', discord_id: '2', action: 'country_changed' },
+    ],
+  },
+  changes: [
+    { update: 'players', set: sql`country = ${'KR'}, rev = rev + 1`, where: sql`discord_id = ${'1'}` },
+    { insert: 'preferences_1v1', row: { player_id: 2, updated_at: 'now' }, onConflict: sql`(player_id) DO NOTHING` },
+    { delete: 'mmrs_1v1', where: sql`player_id = ${2}` },
+  ],
+};
+
+/** The statement's CTEs by name, each with its body (the text inside its balanced parentheses). */
+function parts(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of text.matchAll(/(\w+) AS \(/g)) {
+    const start = match.index + match[0].length;
+    let depth = 1;
+    let end = start;
+    while (depth > 0) {
+      if (text[end] === '(') depth += 1;
+      if (text[end] === ')') depth -= 1;
+      end += 1;
+    }
+    found.set(match[1], text.slice(start, end - 1));
+  }
+  return found;
+}
+
+describe('a guarded write as one PostgreSQL statement', () => {
+  const { text, params } = postgresStatement(write).compile();
+  const ctes = parts(text);
+
+  it('locks the current rows and checks the key and the precondition before anything else', () => {
+    expect([...ctes.keys()].slice(0, 3)).toEqual(['current', 'repeated', 'guard']);
+    expect(ctes.get('current')).toMatch(/FOR UPDATE$/);
+    expect(ctes.get('repeated')).toMatch(/FROM player_action_logs WHERE idempotency_key = \$\d+/);
+    expect(ctes.get('guard')).toMatch(/NOT EXISTS \(SELECT 1 FROM repeated\) AND \(\(SELECT count\(\*\) FROM current WHERE rev = \$\d+\) = 2\)/);
+    expect(params).toContain('intent');
+  });
+
+  it('makes every keyed row and every change depend on the guard, whatever the caller wrote', () => {
+    const guarded = [...ctes.entries()].filter(([name]) => /^(keyed|change)_\d+$/.test(name));
+    expect(guarded.map(([name]) => name)).toEqual(['keyed_1', 'keyed_2', 'change_1', 'change_2', 'change_3']);
+    for (const [, body] of guarded) expect(body).toContain('EXISTS (SELECT 1 FROM guard)');
+  });
+
+  it('fails the whole statement through ladder_fail when a part changed nothing or a key was taken meanwhile', () => {
+    expect(text).toMatch(/\(SELECT count\(\*\) FROM keyed_1\) \+ \(SELECT count\(\*\) FROM keyed_2\) <> \$\d+ THEN ladder_fail\(\$\d+/);
+    for (const change of ['change_1', 'change_2', 'change_3']) expect(text).toContain(`WHEN NOT EXISTS (SELECT 1 FROM ${change}) THEN ladder_fail(`);
+    expect(params).toEqual(expect.arrayContaining(['LDR01', 'LDR02', 'UPDATE players changed no row', 'INSERT INTO preferences_1v1 changed no row', 'DELETE FROM mmrs_1v1 changed no row']));
+    expect(text).not.toMatch(/\/ ?0|1 \/ /);
+  });
+
+  it('answers the outcome with the current rows and the first change\'s rows', () => {
+    expect(text).toMatch(/AS ladder_status/);
+    expect(text).toMatch(/json_agg\(c\), '\[\]'::json\) FROM current c\) AS ladder_current/);
+    expect(text).toMatch(/json_agg\(r\), '\[\]'::json\) FROM change_1 r\) AS ladder_rows/);
+  });
+
+  it('numbers every placeholder once, in order', () => {
+    const numbers = [...text.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+    expect(numbers).toEqual(numbers.map((_, index) => index + 1));
+    expect(params).toHaveLength(numbers.length);
+  });
+
+  it('needs a keyed row: the key names the intent', () => {
+    expect(intentKeyOf(write)).toBe('intent');
+    expect(() => postgresStatement({ ...write, keyed: { table: 'player_action_logs', rows: [] } })).toThrow(/keyed row/);
+  });
+
+  it('gives SQLite each part on its own, run once the guard held in code', () => {
+    expect(sqliteChange(write.changes[0]).compile().text).toBe('UPDATE players SET country = $1, rev = rev + 1 WHERE (discord_id = $2) RETURNING *');
+    expect(sqliteChange(write.changes[1]).compile().text).toBe('INSERT INTO preferences_1v1 (player_id, updated_at) VALUES ($1, $2) ON CONFLICT (player_id) DO NOTHING RETURNING *');
+  });
+});

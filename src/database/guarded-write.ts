@@ -1,0 +1,116 @@
+import { columnsAndValues, identifier, join, sql, SqlFragment, unsafeRaw } from './sql-fragment';
+
+export type Row = Record<string, unknown>;
+
+/** A row that carries its intent's UNIQUE `idempotency_key`. */
+export type KeyedRow = Row & { idempotency_key: string };
+
+/** One part of a write. It runs only when the write's guard holds, and must change at least one row. */
+export type Change =
+  | { update: string; set: SqlFragment; where: SqlFragment }
+  | { insert: string; row: Row; onConflict?: SqlFragment }
+  | { delete: string; where: SqlFragment };
+
+/**
+ * A command-path write: the rows it acts on as they stand, a compare-and-set on them, the keyed rows
+ * whose UNIQUE key makes a repeat of the intent a no-op, and the changes. The guard (the key unused
+ * and the precondition true) is applied to every part by the mechanism; no part can leave it out.
+ */
+export interface GuardedWrite {
+  /** A plain SELECT of the rows acted on: locked while the write runs, and returned whatever the outcome. */
+  current: SqlFragment;
+  /** The compare-and-set, a condition that may read the `current` rows, e.g. sql`(SELECT rev FROM current) = ${rev}`. */
+  precondition?: SqlFragment;
+  /** The effect rows keyed by the intent (log rows, or the effect row itself); the first row's key names the intent. */
+  keyed: { table: string; rows: readonly KeyedRow[] };
+  /** In order; the rows of the first are returned. Each table row is changed by one part at most. */
+  changes: readonly Change[];
+}
+
+export type WriteStatus = 'applied' | 'repeat' | 'stale';
+
+/**
+ * `applied`: the change and its keyed rows were written, `rows` being the first change's rows as written.
+ * `repeat`: the intent's key was used before; nothing changed. `stale`: the precondition no longer
+ * held; nothing changed. `current` is always the rows acted on as they were when the write ran.
+ */
+export type WriteOutcome =
+  | { status: 'applied'; rows: Row[]; current: Row[] }
+  | { status: 'repeat' | 'stale'; current: Row[] };
+
+/** Raised inside the statement (PostgreSQL's `ladder_fail`, SQLite's transaction) when a guarded part changed nothing. */
+export const CHANGE_MATCHED_NOTHING = 'LDR01';
+/** Raised when a keyed row's key was taken by a concurrent write after the statement began. */
+export const KEY_TAKEN_CONCURRENTLY = 'LDR02';
+
+/** The guarded write as one PostgreSQL statement: data-modifying CTEs, each depending on the guard. */
+export function postgresStatement(write: GuardedWrite): SqlFragment {
+  const guarded = sql`EXISTS (SELECT 1 FROM guard)`;
+  const keyed = write.keyed.rows.map((row, index) => ({
+    name: unsafeRaw(`keyed_${index + 1}`),
+    body: insertStatement({ insert: write.keyed.table, row, onConflict: sql`(idempotency_key) DO NOTHING` }, guarded, sql`1`),
+  }));
+  const changes = write.changes.map((change, index) => ({
+    name: unsafeRaw(`change_${index + 1}`),
+    label: describeChange(change),
+    body: changeStatement(change, guarded),
+  }));
+  const keyedCount = keyed.length === 0 ? sql`0` : join(keyed.map(({ name }) => sql`(SELECT count(*) FROM ${name})`), ' + ');
+  const checks = changes.map(
+    ({ name, label }) => sql`WHEN NOT EXISTS (SELECT 1 FROM ${name}) THEN ladder_fail(${CHANGE_MATCHED_NOTHING}, ${`${label} changed no row`})`,
+  );
+  const first = changes[0]?.name ?? unsafeRaw('current');
+  return sql`WITH current AS (${write.current} FOR UPDATE),
+    repeated AS (SELECT 1 FROM ${identifier(write.keyed.table)} WHERE idempotency_key = ${intentKeyOf(write)}),
+    guard AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM repeated) AND (${write.precondition ?? sql`TRUE`})),
+    ${join([...keyed, ...changes].map(({ name, body }) => sql`${name} AS (${body})`), ',\n    ')}
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM repeated) THEN 'repeat' WHEN NOT EXISTS (SELECT 1 FROM guard) THEN 'stale' ELSE 'applied' END AS ladder_status,
+      CASE WHEN NOT EXISTS (SELECT 1 FROM guard) THEN NULL
+        WHEN ${keyedCount} <> ${keyed.length} THEN ladder_fail(${KEY_TAKEN_CONCURRENTLY}, 'an idempotency key was taken by a concurrent write')
+        ${join(checks, '\n        ')}
+      END AS ladder_checked,
+      (SELECT coalesce(json_agg(c), '[]'::json) FROM current c) AS ladder_current,
+      (SELECT coalesce(json_agg(r), '[]'::json) FROM ${first} r) AS ladder_rows`;
+}
+
+/** A part as SQLite runs it: on its own, inside the write's transaction, once the guard has held. */
+export function sqliteChange(change: Change): SqlFragment {
+  return changeStatement(change, undefined);
+}
+
+export function sqliteKeyedInsert(table: string, row: KeyedRow): SqlFragment {
+  return insertStatement({ insert: table, row, onConflict: sql`(idempotency_key) DO NOTHING` }, undefined, sql`1`);
+}
+
+export function intentKeyOf(write: GuardedWrite): string {
+  const first = write.keyed.rows[0];
+  if (!first) throw new Error('A guarded write needs at least one keyed row: its idempotency key names the intent');
+  return first.idempotency_key;
+}
+
+function changeStatement(change: Change, guarded: SqlFragment | undefined): SqlFragment {
+  if ('update' in change) {
+    return sql`UPDATE ${identifier(change.update)} SET ${change.set} WHERE (${change.where})${guarded ? sql` AND ${guarded}` : sql``} RETURNING *`;
+  }
+  if ('delete' in change) {
+    return sql`DELETE FROM ${identifier(change.delete)} WHERE (${change.where})${guarded ? sql` AND ${guarded}` : sql``} RETURNING *`;
+  }
+  return insertStatement(change, guarded, sql`*`);
+}
+
+/**
+ * PostgreSQL infers a parameter's type from the column only in `INSERT ... VALUES` or a one-row
+ * `INSERT ... SELECT`, so a guarded insert is one row, selected where the guard holds.
+ */
+function insertStatement(change: { insert: string; row: Row; onConflict?: SqlFragment }, guarded: SqlFragment | undefined, returning: SqlFragment): SqlFragment {
+  const { columns, values } = columnsAndValues(change.row);
+  const source = guarded ? sql`SELECT ${values} WHERE ${guarded}` : sql`VALUES (${values})`;
+  const conflict = change.onConflict ? sql` ON CONFLICT ${change.onConflict}` : sql``;
+  return sql`INSERT INTO ${identifier(change.insert)} (${columns}) ${source}${conflict} RETURNING ${returning}`;
+}
+
+export function describeChange(change: Change): string {
+  if ('update' in change) return `UPDATE ${change.update}`;
+  if ('delete' in change) return `DELETE FROM ${change.delete}`;
+  return `INSERT INTO ${change.insert}`;
+}
