@@ -6,25 +6,26 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
-import { withLocalDiscord } from './discord/local-discord';
-import { DiscordEmulator } from './emulator/discord-emulator';
 import { StaticDataError } from './modules/static-data/domain/static-data.errors';
 
 const logger = new Logger('Bootstrap');
 
 /** Without a bot token the bot runs against an in-process Discord emulator, so it can still be tried. */
-async function discordFor(config: AppConfig): Promise<{ config: AppConfig; emulator?: DiscordEmulator }> {
-  if (config.discord.token) return { config };
+async function discordFor(config: AppConfig): Promise<AppConfig> {
+  if (config.discord.token) return config;
+  // Loaded only here, so a bot with a token never loads the emulator at all.
+  const { DiscordEmulator } = await import('./emulator/discord-emulator');
+  const { withLocalDiscord } = await import('./discord/local-discord');
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   logger.warn(
     `DISCORD_TOKEN is not set: running against a local Discord emulator at ${emulator.apiBase}. ` +
       'Run "npm run demo" to watch players use the bot; set DISCORD_TOKEN (and DISCORD_GUILD_ID) to connect to Discord.',
   );
-  return { config: withLocalDiscord(config, emulator), emulator };
+  return withLocalDiscord(config, emulator);
 }
 
 async function bootstrap(): Promise<void> {
-  const { config } = await discordFor(loadConfig());
+  const config = await discordFor(loadConfig());
   const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();

@@ -28,7 +28,7 @@ describe(`the application (${testDriver()})`, () => {
     const response = await request(subject.app.getHttpServer()).get('/health/ready').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.info.database.status).toBe('up');
-    expect(response.body.info.staticData).toMatchObject({ status: 'up', sources: expect.objectContaining({ races: 'file', countries: 'file' }) });
+    expect(response.body.info.staticData).toMatchObject({ status: 'up', sources: expect.objectContaining({ races: { from: 'file' }, countries: { from: 'file' } }) });
     expect(response.body.info.discord).toEqual({ status: 'up', state: 'ready' });
   });
 

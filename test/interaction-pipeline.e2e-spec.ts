@@ -188,6 +188,7 @@ describe(`the interaction pipeline (${testDriver()})`, () => {
     it('reloads the static data and says what it loaded', async () => {
       const response = await http().post('/admin/static/reload').set('Authorization', `Bearer ${ADMIN_TOKEN}`).expect(200);
       expect(response.body.reloaded).toMatchObject({ races: 6, maps: 9, regions: 16 });
+      expect(response.body.sources.races).toEqual({ from: 'file' });
     });
   });
 });

@@ -57,6 +57,12 @@ export const envSchema = z
     path: ['DB_POOL_MIN'],
     message: 'must not exceed DB_POOL_MAX',
     when: (payload) => payload.issues.length === 0,
+  })
+  // The local Discord emulator is for development, tests and demos: production talks to Discord or not at all.
+  .refine((env) => env.NODE_ENV !== 'production' || env.DISCORD_TOKEN !== undefined, {
+    path: ['DISCORD_TOKEN'],
+    message: 'is required when NODE_ENV=production',
+    when: (payload) => payload.issues.length === 0,
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -16,7 +16,8 @@ export class BotProcess {
     private readonly database: DatabaseConfig,
   ) {}
 
-  start(): void {
+  /** Starts the bot; `overrides` replace its environment's variables (an empty value unsets one). */
+  start(overrides: NodeJS.ProcessEnv = {}): void {
     const env = {
       ...process.env,
       DISCORD_TOKEN: this.emulator.token,
@@ -27,6 +28,7 @@ export class BotProcess {
       HOST: '127.0.0.1',
       PORT: '0',
       TS_NODE_TRANSPILE_ONLY: 'true',
+      ...overrides,
     };
     this.child = spawn(process.execPath, ['-r', 'ts-node/register', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
@@ -47,6 +49,21 @@ export class BotProcess {
       if (Date.now() > deadline) throw new Error(`The bot process did not become ready:\n${this.output.slice(served)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** Resolves with the exit code once the process ends by itself. */
+  async exited(): Promise<number | null> {
+    const child = this.child;
+    if (!child) throw new Error('The bot process was never started');
+    if (child.exitCode !== null) return child.exitCode;
+    const [code] = (await once(child, 'exit')) as [number | null];
+    return code;
+  }
+
+  /** The HTTP address the latest run serves, once it says so. */
+  httpBase(): string | undefined {
+    const port = [...this.output.matchAll(/serving HTTP on http:\/\/[\d.]+:(\d+)/g)].at(-1)?.[1];
+    return port ? `http://127.0.0.1:${port}` : undefined;
   }
 
   async kill(): Promise<void> {

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, UnprocessableEntityException, UseGuards } from '@nestjs/common';
 import { AdminTokenGuard } from '../../common/guards/admin-token.guard';
 import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { ConnectionPool } from '../../database/connection-pool';
+import { StaticDataError } from '../static-data/domain/static-data.errors';
 import { StaticDataService } from '../static-data/static-data.service';
 
 @Controller('admin')
@@ -24,9 +25,16 @@ export class AdminController {
     return this.pool.report();
   }
 
+  /** Reads the static files again; answers how much of each loaded and where it came from, or 422 naming the problem. */
   @Post('static/reload')
   @HttpCode(200)
   async reload() {
-    return { reloaded: await this.staticData.reload() };
+    try {
+      const { counts, sources } = await this.staticData.reload();
+      return { reloaded: counts, sources };
+    } catch (error) {
+      if (error instanceof StaticDataError) throw new UnprocessableEntityException({ error: 'static data not reloaded', reason: error.message });
+      throw error;
+    }
   }
 }

@@ -60,7 +60,7 @@ describe(`static data loading (${testDriver()})`, () => {
 
   it('loads every file and copies each into the database', async () => {
     const service = await boot();
-    expect(Object.values(service.status().sources)).toEqual(Array(7).fill('file'));
+    expect(Object.values(service.status().sources)).toEqual(Array(7).fill({ from: 'file' }));
     expect(await snapshotNames()).toEqual(['countries', 'game-regions', 'game-servers', 'maps', 'races', 'regions', 'server-choice']);
     expect(service.catalog.races()).toHaveLength(6);
   });
@@ -82,8 +82,8 @@ describe(`static data loading (${testDriver()})`, () => {
     const mapsBefore = service.catalog.currentSeason().maps.map((map) => map.code);
     breakMapsFile();
     await service.reload();
-    expect(service.status().sources.maps).toBe('database');
-    expect(service.status().sources.races).toBe('file');
+    expect(service.status().sources.maps).toEqual({ from: 'database', reason: expect.stringMatching(/maps\.json: seasons\[0\]\.maps\[2\]\.ids\.EU: .*using the copy saved/) });
+    expect(service.status().sources.races).toEqual({ from: 'file' });
     expect(service.catalog.currentSeason().maps.map((map) => map.code)).toEqual(mapsBefore);
   });
 
@@ -91,7 +91,7 @@ describe(`static data loading (${testDriver()})`, () => {
     const service = await boot();
     unlinkSync(join(dir, 'countries.json'));
     await service.reload();
-    expect(service.status().sources.countries).toBe('database');
+    expect(service.status().sources.countries).toEqual({ from: 'database', reason: expect.stringMatching(/countries\.json: \(file\): file not found/) });
     expect(service.catalog.country('KR')?.name).toEqual(expect.any(String));
   });
 
@@ -102,7 +102,7 @@ describe(`static data loading (${testDriver()})`, () => {
     breakMapsFile();
     await expect(service.reload()).rejects.toBeInstanceOf(StaticDataError);
     expect(service.catalog).toBe(before);
-    expect(service.status().sources.maps).toBe('file');
+    expect(service.status().sources.maps).toEqual({ from: 'file' });
   });
 
   it('swaps in edited files on reload and refreshes their database copy', async () => {
@@ -110,10 +110,50 @@ describe(`static data loading (${testDriver()})`, () => {
     const races = JSON.parse(readFileSync(join(dir, 'races.json'), 'utf8'));
     races.races[0].name = 'Brood War Terran';
     writeFileSync(join(dir, 'races.json'), JSON.stringify(races));
-    const counts = await service.reload();
+    const { counts } = await service.reload();
     expect(counts.races).toBe(6);
     expect(service.catalog.race(races.races[0].code)?.name).toBe('Brood War Terran');
     const stored: Array<{ content: string }> = await moduleRef!.get(DataSource).query("SELECT content FROM static_data_snapshots WHERE name = 'races'");
     expect(JSON.parse(stored[0].content).races[0].name).toBe('Brood War Terran');
+  });
+
+  describe('files that are each valid but disagree', () => {
+    function pointOverrideAtUnknownRegion(): void {
+      const path = join(dir, 'server-choice.json');
+      const choice = JSON.parse(readFileSync(path, 'utf8'));
+      choice.overrides[0].regions[0] = 'ZZZ';
+      writeFileSync(path, JSON.stringify(choice));
+    }
+
+    it('uses the last consistent set from the database, whole, on reload, and says why for every file', async () => {
+      const service = await boot();
+      const races = JSON.parse(readFileSync(join(dir, 'races.json'), 'utf8'));
+      races.races[0].name = 'Edited but not used';
+      writeFileSync(join(dir, 'races.json'), JSON.stringify(races));
+      pointOverrideAtUnknownRegion();
+
+      const { sources } = await service.reload();
+      for (const source of Object.values(sources)) {
+        expect(source).toEqual({ from: 'database', reason: expect.stringMatching(/disagree with each other \(.*server-choice\.json.*ZZZ.*\); using the last consistent set/) });
+      }
+      expect(service.catalog.race(races.races[0].code)?.name).not.toBe('Edited but not used');
+      const stored: Array<{ content: string }> = await moduleRef!.get(DataSource).query("SELECT content FROM static_data_snapshots WHERE name = 'races'");
+      expect(JSON.parse(stored[0].content).races[0].name).not.toBe('Edited but not used');
+    });
+
+    it('boots on the last consistent set', async () => {
+      await boot();
+      await moduleRef!.close();
+      moduleRef = undefined;
+      pointOverrideAtUnknownRegion();
+      const service = await boot();
+      expect(service.status().sources['server-choice']).toEqual({ from: 'database', reason: expect.stringMatching(/disagree/) });
+      expect(service.catalog.chooseServer('NAW', 'KRJ').server.code).toEqual(expect.any(String));
+    });
+
+    it('refuses to boot on an inconsistent set with no database copy, naming the problem', async () => {
+      pointOverrideAtUnknownRegion();
+      await expect(boot()).rejects.toThrow(/server-choice\.json.*ZZZ/);
+    });
   });
 });

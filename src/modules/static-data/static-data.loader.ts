@@ -9,7 +9,8 @@ import { StaticDataError } from './domain/static-data.errors';
 import { STATIC_FILE_NAMES, StaticDataSet, StaticFileName } from './domain/static-data.schemas';
 import { StaticDataRepository } from './static-data.repository';
 
-export type StaticSource = 'file' | 'database';
+/** Where a file's data came from, and why it is not the file when it is not. */
+export type StaticSource = { from: 'file' } | { from: 'database'; reason: string };
 
 export interface LoadedStaticData {
   catalog: StaticCatalog;
@@ -19,8 +20,9 @@ export interface LoadedStaticData {
 type FileResult = { name: StaticFileName; text: string; data: unknown } | { name: StaticFileName; error: StaticDataError };
 
 /**
- * Reads every data/static file; a missing or invalid file falls back to its last good copy in the
- * database (the reason is logged), and every file that loads cleanly refreshes that copy.
+ * Reads every data/static file and checks them as a set before anything is used. A missing or invalid
+ * file falls back to its database copy; a set whose files disagree with each other falls back whole
+ * to the database copy, the last set that was consistent. Only a consistent set refreshes that copy.
  */
 @Injectable()
 export class StaticDataLoader {
@@ -36,26 +38,44 @@ export class StaticDataLoader {
     const failures = results.filter((result) => 'error' in result);
     const snapshots = await this.repository.find(failures.map((failure) => failure.name));
 
-    const dataSet: Partial<Record<StaticFileName, unknown>> = {};
+    const candidate: Partial<Record<StaticFileName, unknown>> = {};
     const sources = {} as Record<StaticFileName, StaticSource>;
     const clean = new Map<string, string>();
     for (const result of results) {
       if ('data' in result) {
-        dataSet[result.name] = result.data;
-        sources[result.name] = 'file';
+        candidate[result.name] = result.data;
+        sources[result.name] = { from: 'file' };
         clean.set(result.name, result.text);
         continue;
       }
       const snapshot = snapshots.get(result.name);
       if (!snapshot) throw result.error;
-      this.logger.warn(`${result.error.message}; using the database copy saved ${snapshot.updatedAt.toISOString()}`);
-      dataSet[result.name] = parseStaticFile(result.name, snapshot.content);
-      sources[result.name] = 'database';
+      candidate[result.name] = parseStaticFile(result.name, snapshot.content);
+      sources[result.name] = { from: 'database', reason: `${result.error.message}; using the copy saved ${snapshot.updatedAt.toISOString()}` };
     }
 
-    const catalog = new StaticCatalog(dataSet as StaticDataSet);
+    let catalog: StaticCatalog;
+    try {
+      catalog = new StaticCatalog(candidate as StaticDataSet);
+    } catch (error) {
+      if (!(error instanceof StaticDataError)) throw error;
+      return this.lastConsistentSet(error);
+    }
+    for (const source of Object.values(sources)) if (source.from === 'database') this.logger.warn(source.reason);
     await this.repository.saveChanged(clean);
     return { catalog, sources };
+  }
+
+  /** Every file from the database copy, when the files as a set are inconsistent. */
+  private async lastConsistentSet(inconsistency: StaticDataError): Promise<LoadedStaticData> {
+    const snapshots = await this.repository.find(STATIC_FILE_NAMES);
+    const missing = STATIC_FILE_NAMES.filter((name) => !snapshots.has(name));
+    if (missing.length > 0) throw inconsistency;
+    const reason = `the files in ${this.config.staticData.dir} disagree with each other (${inconsistency.message}); using the last consistent set from the database`;
+    this.logger.warn(reason);
+    const data = Object.fromEntries(STATIC_FILE_NAMES.map((name) => [name, parseStaticFile(name, snapshots.get(name)!.content)]));
+    const sources = Object.fromEntries(STATIC_FILE_NAMES.map((name) => [name, { from: 'database', reason }])) as Record<StaticFileName, StaticSource>;
+    return { catalog: new StaticCatalog(data as StaticDataSet), sources };
   }
 
   private async readFile(name: StaticFileName): Promise<FileResult> {

@@ -32,13 +32,14 @@ export class StaticDataService implements OnModuleInit {
     return this.current.catalog;
   }
 
-  async reload(): Promise<Record<StaticFileName, number>> {
+  /** Loads the files again and swaps them in whole; says how much of each there is and where it came from. */
+  async reload(): Promise<{ counts: Record<StaticFileName, number>; sources: Record<StaticFileName, StaticSource> }> {
     const loaded = await this.loader.load();
     loaded.catalog.onLookup((kind, hit) => this.cacheMetrics.record(`static:${kind}`, hit));
     this.current = loaded;
     const counts = loaded.catalog.counts();
     this.logger.log(`Static data loaded: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
-    return counts;
+    return { counts, sources: loaded.sources };
   }
 
   status(): StaticDataStatus {

@@ -1,0 +1,61 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_STATIC_DATA_DIR } from '../src/config/env.schema';
+import { DiscordEmulator } from '../src/emulator';
+import { BotProcess } from './support/bot-process';
+import { createTestDatabase, TestDatabase, testDriver } from './support/test-database';
+
+const ADMIN_TOKEN = 'startup-admin-token-0123456789';
+
+describe(`starting the bot as its own process (${testDriver()})`, () => {
+  let emulator: DiscordEmulator;
+  let database: TestDatabase;
+  let bot: BotProcess;
+  let dir: string;
+
+  beforeEach(async () => {
+    emulator = await new DiscordEmulator().start();
+    database = await createTestDatabase();
+    bot = new BotProcess(emulator, database.config);
+    dir = mkdtempSync(join(tmpdir(), 'ladder-static-'));
+    cpSync(DEFAULT_STATIC_DATA_DIR, dir, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await bot.kill();
+    await emulator.stop();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to start in production without a Discord token, naming the variable, and never runs the emulator', async () => {
+    bot.start({ NODE_ENV: 'production', DISCORD_TOKEN: '' });
+    expect(await bot.exited()).toBe(1);
+    expect(bot.log()).toMatch(/Cannot start:[\s\S]*DISCORD_TOKEN: is required when NODE_ENV=production/);
+    expect(bot.log()).not.toMatch(/emulator at http/);
+  });
+
+  it('boots on the last consistent static data when the files disagree, and a reload says which source each file came from and why', async () => {
+    const started = bot.ready();
+    bot.start({ STATIC_DATA_DIR: dir, ADMIN_TOKEN });
+    await started;
+    await bot.kill();
+
+    const path = join(dir, 'server-choice.json');
+    const choice = JSON.parse(readFileSync(path, 'utf8'));
+    choice.overrides[0].server = 'XXX';
+    writeFileSync(path, JSON.stringify(choice));
+
+    const restarted = bot.ready();
+    bot.start({ STATIC_DATA_DIR: dir, ADMIN_TOKEN });
+    await restarted;
+    expect(bot.log()).toMatch(/disagree with each other[\s\S]*XXX[\s\S]*using the last consistent set from the database/);
+
+    const response = await fetch(`${bot.httpBase()}/admin/static/reload`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { sources: Record<string, { from: string; reason?: string }> };
+    expect(Object.keys(body.sources)).toHaveLength(7);
+    for (const source of Object.values(body.sources)) expect(source).toEqual({ from: 'database', reason: expect.stringMatching(/server-choice\.json.*XXX/) });
+  });
+});
