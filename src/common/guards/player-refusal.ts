@@ -1,4 +1,4 @@
-import { PlayerRequirements } from '../decorators/require-player.decorator';
+import { PlayerRequirements } from '../player-status/player-requirements';
 import { PlayerStatus } from '../player-status/player-status';
 
 export interface Refusal {

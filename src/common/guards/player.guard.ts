@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PLAYER_REQUIREMENTS, PlayerRequirements } from '../decorators/require-player.decorator';
+import { PLAYER_REQUIREMENTS, PlayerRequirements } from '../player-status/player-requirements';
 import { InteractionRefusal } from '../errors/interaction-refusal';
 import { PLAYER_STATUS, PlayerStatusProvider } from '../player-status/player-status';
 import { interactionOf } from './interaction-of';
