@@ -6,7 +6,8 @@ export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   http: { host: string; port: number };
-  discord: { token?: string; apiBase: string; guildId?: string };
+  /** `restSweepSeconds`: how often idle REST handlers are dropped (interaction tokens live 15 minutes). */
+  discord: { token?: string; apiBase: string; guildId?: string; restSweepSeconds: number };
   database: DatabaseConfig;
   admin: { token?: string; discordIds: readonly string[] };
   channels: { ladder?: string; admin?: string };

@@ -23,6 +23,7 @@ export const envSchema = z
       .refine((url) => !/\/v\d+\/?$/.test(url), 'must not include the API version (e.g. http://127.0.0.1:4000/api)')
       .default('https://discord.com/api'),
     DISCORD_GUILD_ID: snowflake.optional(),
+    DISCORD_REST_SWEEP_SECONDS: wholeNumber(1, 600).default(300),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     SQLITE_PATH: z.string().min(1).default('./data/ladder.sqlite'),
     DB_POOL_MAX: wholeNumber(1, 200).default(10),

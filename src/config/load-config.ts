@@ -37,7 +37,12 @@ function toAppConfig(env: Env): AppConfig {
     environment: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
     http: { host: env.HOST, port: env.PORT },
-    discord: { token: env.DISCORD_TOKEN, apiBase: env.DISCORD_API_BASE.replace(/\/$/, ''), guildId: env.DISCORD_GUILD_ID },
+    discord: {
+      token: env.DISCORD_TOKEN,
+      apiBase: env.DISCORD_API_BASE.replace(/\/$/, ''),
+      guildId: env.DISCORD_GUILD_ID,
+      restSweepSeconds: env.DISCORD_REST_SWEEP_SECONDS,
+    },
     database: env.DATABASE_URL
       ? { driver: 'postgres', url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, poolMin: env.DB_POOL_MIN }
       : { driver: 'sqlite', path: resolve(env.SQLITE_PATH) },

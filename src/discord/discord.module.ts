@@ -3,6 +3,7 @@ import { GatewayIntentBits } from 'discord.js';
 import { NecordModule } from 'necord';
 import { AppConfig } from '../config/app-config';
 import { DiscordStatus } from './discord-status';
+import { RestHandlerSweeper } from './rest-handler-sweeper';
 
 export type ConnectedDiscordConfig = AppConfig['discord'] & { token: string };
 
@@ -20,7 +21,7 @@ export class DiscordModule {
           development: discord.guildId ? [discord.guildId] : false,
         }),
       ],
-      providers: [DiscordStatus],
+      providers: [DiscordStatus, RestHandlerSweeper],
       exports: [DiscordStatus],
     };
   }

@@ -7,7 +7,7 @@ import { waitUntil } from '../emulator/wait-until';
 export function withLocalDiscord(config: AppConfig, emulator: DiscordEmulator): AppConfig {
   return {
     ...config,
-    discord: { token: emulator.token, apiBase: emulator.apiBase, guildId: emulator.guildId },
+    discord: { ...config.discord, token: emulator.token, apiBase: emulator.apiBase, guildId: emulator.guildId },
     channels: { ladder: emulator.ladderChannelId, admin: emulator.adminChannelId },
   };
 }

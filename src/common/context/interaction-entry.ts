@@ -1,7 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { BaseInteraction, Client, Events, MessageFlags } from 'discord.js';
 import { MessageComponentsService, ModalsService } from 'necord';
 import { declaredRoute } from '../routing/custom-id-route';
+import { assertRoutesDeclared } from '../routing/route-declarations';
 import { renderNotice } from '../render/notice.render';
 import { runInInteraction } from './current-interaction';
 import { InteractionContext, InteractionKind } from './interaction-context';
@@ -15,7 +16,7 @@ import { routeOf } from './interaction-route';
  * more listener) scopes the context to this one event and nothing after it.
  */
 @Injectable()
-export class InteractionEntry implements OnModuleInit {
+export class InteractionEntry implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly client: Client,
     private readonly components: MessageComponentsService,
@@ -30,6 +31,15 @@ export class InteractionEntry implements OnModuleInit {
       if (event !== Events.InteractionCreate || !(interaction instanceof BaseInteraction)) return emit(event, ...args);
       return this.enter(interaction, () => emit(event, ...args));
     }) as Client['emit'];
+  }
+
+  /** Once necord has registered every handler: each component and modal id must be a declared route. */
+  onApplicationBootstrap(): void {
+    const handlers = [...this.components.cache.values(), ...this.modals.cache.values()].map((discovery) => ({
+      pattern: discovery.getCustomId(),
+      handler: `${discovery.getClass().name}.${discovery.getHandler().name}`,
+    }));
+    assertRoutesDeclared(handlers);
   }
 
   private enter(interaction: BaseInteraction, dispatch: () => boolean): boolean {

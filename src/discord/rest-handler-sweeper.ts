@@ -1,0 +1,35 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Client } from 'discord.js';
+import { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/inject-config.decorator';
+
+/**
+ * discord.js keeps a REST handler per route and major parameter, so one per interaction token, and
+ * sweeps them hourly at most; an interaction callback's handler is never marked inactive at all. This
+ * drops every handler with nothing queued, well within the 15 minutes a token lives; a later request
+ * simply makes a new one.
+ */
+@Injectable()
+export class RestHandlerSweeper implements OnModuleInit, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly client: Client,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => this.sweep(), this.config.discord.restSweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Drops the idle handlers; returns how many. */
+  sweep(): number {
+    // A burst handler (interaction callbacks) holds no queue, so it is idle whenever no request is in flight on it.
+    return this.client.rest.handlers.sweep((handler) => handler.inactive || handler.constructor.name === 'BurstHandler');
+  }
+}
