@@ -1,6 +1,8 @@
-export type DatabaseConfig =
+/** `statementTimeoutMs` bounds every statement on a command path (migrations and the boot load are exempt). */
+export type DatabaseConfig = (
   | { driver: 'postgres'; url: string; poolMax: number; poolMin: number }
-  | { driver: 'sqlite'; path: string };
+  | { driver: 'sqlite'; path: string }
+) & { statementTimeoutMs: number };
 
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';

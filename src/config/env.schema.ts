@@ -28,6 +28,7 @@ export const envSchema = z
     SQLITE_PATH: z.string().min(1).default('./data/ladder.sqlite'),
     DB_POOL_MAX: wholeNumber(1, 200).default(10),
     DB_POOL_MIN: wholeNumber(1, 200).default(2),
+    DB_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000).default(5000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: wholeNumber(0, 65535).default(3000),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

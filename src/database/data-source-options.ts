@@ -5,8 +5,6 @@ import { ENTITIES } from './entities';
 import { useUtcTimestamps } from './postgres-utc';
 
 export interface DataSourceBuildOptions {
-  /** Apply pending migrations when the data source initialises (the app does; the TypeORM CLI does not). */
-  migrationsRun?: boolean;
   logger?: TypeOrmLogger;
 }
 
@@ -15,14 +13,14 @@ export function buildDataSourceOptions(database: DatabaseConfig, options: DataSo
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: options.migrationsRun ?? false,
+    migrationsRun: false,
     migrationsTableName: 'migrations',
     synchronize: false,
     logger: options.logger,
   } as const;
 
   if (database.driver === 'sqlite') {
-    return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true, timeout: 5000 };
+    return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true, timeout: database.statementTimeoutMs };
   }
 
   useUtcTimestamps();
@@ -37,6 +35,10 @@ export function buildDataSourceOptions(database: DatabaseConfig, options: DataSo
       // Only connections above `min` ever idle out, so the warm ones stay open.
       idleTimeoutMillis: 60_000,
       connectionTimeoutMillis: 10_000,
+      // The server cancels a statement past the limit; keep-alive notices a network that went silent.
+      statement_timeout: database.statementTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       options: '-c TimeZone=UTC',
     },
   };

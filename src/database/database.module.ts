@@ -1,10 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ConnectionPool } from './connection-pool';
 import { buildDataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
-import { Sql } from './sql';
+import { Sql, STATEMENT_TIMEOUT_MS } from './sql';
+import { runMigrations } from './unbounded';
 import { WriteListeners } from './write-listeners';
 
 @Global()
@@ -15,8 +17,23 @@ export class DatabaseModule {
     const writeListeners = new WriteListeners();
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(buildDataSourceOptions(database, { migrationsRun: true, logger: queryCounter }))],
-      providers: [{ provide: QueryCounter, useValue: queryCounter }, { provide: WriteListeners, useValue: writeListeners }, ConnectionPool, Sql],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => buildDataSourceOptions(database, { logger: queryCounter }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [
+        { provide: QueryCounter, useValue: queryCounter },
+        { provide: WriteListeners, useValue: writeListeners },
+        { provide: STATEMENT_TIMEOUT_MS, useValue: database.statementTimeoutMs },
+        ConnectionPool,
+        Sql,
+      ],
       exports: [QueryCounter, WriteListeners, ConnectionPool, Sql],
     };
   }

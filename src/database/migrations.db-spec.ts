@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase, testDriver } from '../../test/support/test-database';
 import { MIGRATIONS } from '../migrations';
+import { testConfig } from '../../test/support/test-config';
 import { buildDataSourceOptions } from './data-source-options';
 
 const TABLES = ['players', 'mmrs_1v1', 'preferences_1v1', 'matches_1v1', 'player_action_logs', 'admin_actions', 'static_data_snapshots'];
@@ -11,7 +12,7 @@ describe(`migrations (${testDriver()})`, () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(buildDataSourceOptions(database.config)).initialize();
+    dataSource = await new DataSource(buildDataSourceOptions(testConfig(database.config).database)).initialize();
   });
 
   afterEach(async () => {

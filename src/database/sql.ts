@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
@@ -17,9 +17,16 @@ import {
 } from './guarded-write';
 import { QueryCounter } from './query-counter';
 import { identifier, sql, SqlFragment } from './sql-fragment';
+import { withoutStatementTimeout } from './unbounded';
 import { WriteListeners } from './write-listeners';
 
 export type Dialect = 'postgres' | 'sqlite';
+
+/** Injection token: the time limit of a statement on a command path, in ms. */
+export const STATEMENT_TIMEOUT_MS = Symbol('STATEMENT_TIMEOUT_MS');
+
+/** How long past the server's own limit the bot waits for an answer: a silent network never answers at all. */
+const CLIENT_GRACE_MS = 1000;
 
 /**
  * The one place that knows how each database takes a statement. Repositories write SQL once as
@@ -34,13 +41,21 @@ export class Sql {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly counter: QueryCounter,
     private readonly listeners: WriteListeners,
+    @Inject(STATEMENT_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
+  /** A statement on a command path: bounded by the statement time limit. */
   async query<T = Row>(fragment: SqlFragment): Promise<T[]> {
     const { text, params } = this.prepare(fragment);
-    return this.dataSource.query(text, params);
+    return this.bounded(this.dataSource.query(text, params));
+  }
+
+  /** A statement off the command path (the boot load), with no time limit. */
+  async queryUnbounded<T = Row>(fragment: SqlFragment): Promise<T[]> {
+    const { text, params } = this.prepare(fragment);
+    return withoutStatementTimeout(this.dataSource, (runner) => runner.query(text, params));
   }
 
   /**
@@ -56,6 +71,17 @@ export class Sql {
       .catch((error: unknown) => Promise.reject(lostRace(error) ? new ChangeMatchedNothing(String((error as Error).message)) : error));
     this.listeners.notify(outcome.status);
     return outcome;
+  }
+
+  /** Fails with DatabaseTimeout when no answer comes in time; the statement's own outcome is then unknown. */
+  private bounded<T>(work: Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return work;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = this.timeoutMs + CLIENT_GRACE_MS;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DatabaseTimeout(limit)), limit);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 
   private async writePostgres(write: GuardedWrite): Promise<WriteOutcome> {
@@ -114,6 +140,14 @@ export class Sql {
     if (value instanceof Date) return this.time(value);
     if (this.dialect === 'sqlite' && typeof value === 'boolean') return value ? 1 : 0;
     return value;
+  }
+}
+
+/** The database gave no answer in time: whether the statement took effect is unknown. */
+export class DatabaseTimeout extends Error {
+  constructor(ms: number) {
+    super(`The database did not answer within ${ms} ms`);
+    this.name = 'DatabaseTimeout';
   }
 }
 

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { DatabaseConfig } from '../../src/config/app-config';
+import { TestDatabaseConfig } from './test-database';
 import { DiscordEmulator } from '../../src/emulator';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -13,7 +13,7 @@ export class BotProcess {
 
   constructor(
     private readonly emulator: DiscordEmulator,
-    private readonly database: DatabaseConfig,
+    private readonly database: TestDatabaseConfig,
   ) {}
 
   /** Starts the bot; `overrides` replace its environment's variables (an empty value unsets one). */

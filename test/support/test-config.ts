@@ -1,8 +1,9 @@
-import { AppConfig, DatabaseConfig } from '../../src/config/app-config';
+import { AppConfig } from '../../src/config/app-config';
+import { TestDatabaseConfig } from './test-database';
 import { loadConfig } from '../../src/config/load-config';
 
 /** The configuration a suite runs with: defaults, no Discord token, the given database, an ephemeral port. */
-export function testConfig(database: DatabaseConfig, env: NodeJS.ProcessEnv = {}): AppConfig {
+export function testConfig(database: TestDatabaseConfig, env: NodeJS.ProcessEnv = {}): AppConfig {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env });
-  return { ...config, database };
+  return { ...config, database: { statementTimeoutMs: config.database.statementTimeoutMs, ...database } };
 }

@@ -133,6 +133,7 @@ describe('InteractionExceptionFilter', () => {
 
       const notice = noticeOf(interaction.calls[0]);
       expect(notice.title).toBe('Something went wrong');
+      expect(notice.description).toContain('The change may not have been saved; retrying is safe.');
       const reference = /`([0-9a-f]{8})`/.exec(notice.description ?? '')?.[1];
       expect(reference).toMatch(/^[0-9a-f]{8}$/);
       expect(notice.description).not.toContain('relation "players"');

@@ -8,6 +8,9 @@ import { InteractionRefusal } from '../errors/interaction-refusal';
 import { LadderMetrics } from '../metrics/ladder-metrics';
 import { renderNotice } from '../render/notice.render';
 
+/** The one wording for a failure whose outcome the bot cannot know (a timeout, a lost connection, a bug). */
+const MAY_NOT_HAVE_BEEN_SAVED = 'The change may not have been saved; retrying is safe.';
+
 /**
  * Turns whatever a Discord handler throws into a clear ephemeral message: a refusal as itself, any
  * other error as "something went wrong" with a short reference that the log line carries too.
@@ -36,7 +39,7 @@ export class InteractionExceptionFilter extends BaseExceptionFilter {
       this.logger.error({ reference, route: context?.route, err: exception }, `Interaction failed (ref ${reference})`);
       notice = context?.committed
         ? renderNotice('error', 'Saved, but not shown', `Your change was saved, but showing the result failed. Run the command again to see it (reference \`${reference}\`).`)
-        : renderNotice('error', 'Something went wrong', `Nothing was changed that you cannot see. Please try again; if it keeps failing, give an admin this reference: \`${reference}\`.`);
+        : renderNotice('error', 'Something went wrong', `${MAY_NOT_HAVE_BEEN_SAVED} If it keeps failing, give an admin this reference: \`${reference}\`.`);
     }
     if (interaction instanceof BaseInteraction && interaction.isAutocomplete()) {
       // Autocomplete cannot show a message: offer nothing, which Discord shows as no matches.

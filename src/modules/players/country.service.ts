@@ -49,10 +49,8 @@ export class CountryService {
     const before = known?.country ?? null;
     if (known?.rev === rev && before === code) return { ...this.changeTo(who.discordId, code), outcome: 'saved' };
     const at = this.clock.now();
-    const write = await this.repository.setCountry(who, code, rev, at, [
-      { idempotencyKey: intentKey, discordId: who.discordId, action: 'country_changed', settingName: 'country', oldValue: before, newValue: code, changedBy: 'player', at },
-    ]);
-    await this.updates.apply(who.discordId, write);
+    const entry = { idempotencyKey: intentKey, discordId: who.discordId, action: 'country_changed' as const, settingName: 'country', oldValue: before, newValue: code, changedBy: 'player', at };
+    const write = await this.updates.write(who.discordId, () => this.repository.setCountry(who, code, rev, at, [entry]));
     if (write.status === 'stale') return { ...this.changeTo(who.discordId, code), outcome: 'stale' };
     return { from: before ? this.choice(before) : undefined, to, rev: write.player?.rev ?? rev, outcome: 'saved' };
   }

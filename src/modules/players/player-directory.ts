@@ -36,6 +36,20 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     this.players.set(player.discordId, player);
   }
 
+  /**
+   * After a write whose outcome is unknown: reads the player again, off the command path. Until the
+   * answer comes, guards keep the row memory had, which is never newer than the database's.
+   */
+  reread(discordId: string): Promise<void> {
+    return this.repository.find(discordId).then(
+      (player) => {
+        if (player) this.players.set(discordId, player);
+        else this.players.delete(discordId);
+      },
+      (error: unknown) => this.logger.warn(`Could not read player ${discordId} again after a failed write: ${String(error)}`),
+    );
+  }
+
   statusOf(discordId: string): PlayerStatus {
     const player = this.players.get(discordId);
     if (!player) return NEW_PLAYER;

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { ChangeMatchedNothing } from '../../database/sql';
 import { PlayerDirectory } from './player-directory';
 import { PlayerWrite } from './players.repository';
 import { ProfileViews } from './profile-views';
 
-/** Brings memory in line after a write: the row it returned, written or as the database holds it. */
+/**
+ * Runs a players write and brings memory in line: the row it returned, written or as the database
+ * holds it. A write that failed with an unknown outcome (a timeout, a lost connection) may have been
+ * saved, so the player is read again and every view of them rebuilt.
+ */
 @Injectable()
 export class PlayerUpdates {
   constructor(
@@ -11,8 +16,19 @@ export class PlayerUpdates {
     private readonly views: ProfileViews,
   ) {}
 
-  async apply(discordId: string, write: PlayerWrite): Promise<void> {
+  async write(discordId: string, work: () => Promise<PlayerWrite>): Promise<PlayerWrite> {
+    let write: PlayerWrite;
+    try {
+      write = await work();
+    } catch (error) {
+      if (!(error instanceof ChangeMatchedNothing)) {
+        void this.directory.reread(discordId);
+        await this.views.forget(discordId);
+      }
+      throw error;
+    }
     if (write.player) this.directory.put(write.player);
     await this.views.rerender(discordId);
+    return write;
   }
 }

@@ -6,7 +6,7 @@ import { ClockModule } from '../../common/clock/clock.module';
 import { MetricsModule } from '../../common/metrics/metrics.module';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
-import { Sql } from '../../database/sql';
+import { DatabaseTimeout, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
 import { LoggingModule } from '../logging/logging.module';
 import { CountryService } from './country.service';
@@ -69,7 +69,7 @@ describe(`players service and memory (${testDriver()})`, () => {
     expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toMatchObject({ discordUsername: 'alice_renamed', rev: 2 });
   });
 
-  it('leaves memory and the rendered profile as they were when the write fails', async () => {
+  it('reads the player again after a write whose outcome is unknown, leaving memory as the database says', async () => {
     await registered();
     const before = moduleRef.get(PlayerDirectory).get(alice.discordId);
     const view = await moduleRef.get(ProfileViews).view(alice.discordId);
@@ -77,8 +77,22 @@ describe(`players service and memory (${testDriver()})`, () => {
     jest.spyOn(moduleRef.get(Sql), 'write').mockRejectedValueOnce(new Error('connection reset'));
     await expect(moduleRef.get(SetupService).complete(alice, { ...draft, country: 'JP' }, 2, 'setup/confirm/2:m3:u')).rejects.toThrow('connection reset');
 
-    expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toBe(before);
+    await waitFor('the player to be read again', () => moduleRef.get(PlayerDirectory).get(alice.discordId) !== before);
+    expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toEqual(before);
     expect(await moduleRef.get(ProfileViews).view(alice.discordId)).toEqual(view);
+  });
+
+  it('catches memory up with a write that was saved although its answer was lost', async () => {
+    await registered();
+    const db = moduleRef.get(Sql);
+    const write = db.write.bind(db);
+    jest.spyOn(db, 'write').mockImplementationOnce(async (guarded) => {
+      await write(guarded);
+      throw new DatabaseTimeout(6000);
+    });
+    await expect(moduleRef.get(CountryService).change(alice, 'JP', 2, 'setcountry/confirm/JP/2:m3:u')).rejects.toBeInstanceOf(DatabaseTimeout);
+    await waitFor('the saved write to reach memory', () => moduleRef.get(PlayerDirectory).get(alice.discordId)?.country === 'JP');
+    expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toMatchObject({ country: 'JP', rev: 3 });
   });
 
   it('rebuilds every player status from the database at boot', async () => {

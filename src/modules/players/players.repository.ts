@@ -41,8 +41,14 @@ export class PlayersRepository {
   ) {}
 
   async all(): Promise<PlayerRecord[]> {
-    const rows = await this.sql.query(sql`SELECT * FROM players`);
+    const rows = await this.sql.queryUnbounded(sql`SELECT * FROM players`);
     return rows.map(toPlayer);
+  }
+
+  /** One player as the database holds them, or undefined. */
+  async find(discordId: string): Promise<PlayerRecord | undefined> {
+    const rows = await this.sql.query(sql`SELECT * FROM players WHERE discord_id = ${discordId}`);
+    return rows.map(toPlayer)[0];
   }
 
   /** Creates the record on a first answer (revision 0 means no record yet); sets the terms flag, version and time. */

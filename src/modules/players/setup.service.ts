@@ -84,8 +84,7 @@ export class SetupService {
     const done: SetupStep = { step: 'done', draft, labels: this.labels(draft) };
     if (before?.setupCompletedAt && before.rev === rev && entries.length === 1) return done;
 
-    const write = await this.repository.completeSetup(who, values, rev, at, entries);
-    await this.updates.apply(who.discordId, write);
+    const write = await this.updates.write(who.discordId, () => this.repository.completeSetup(who, values, rev, at, entries));
     if (write.status !== 'stale') return done;
     return { step: 'preview', draft, labels: this.labels(draft), rev: write.player?.rev ?? 0, outdated: true };
   }

@@ -3,6 +3,7 @@ import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
+import { ActionLogEntry } from '../logging/significant-actions';
 import { PlayerRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
 import { PlayerIdentity, PlayersRepository } from './players.repository';
@@ -49,7 +50,7 @@ export class TermsService {
     if ((previous?.rev ?? 0) === rev && this.accepts(previous) === accepted) return this.answered(accepted, 'unchanged', who.discordId);
 
     const at = this.clock.now();
-    const write = await this.repository.recordTerms(who, { accepted, version }, rev, at, [
+    const entries: ActionLogEntry[] = [
       {
         idempotencyKey: intentKey,
         discordId: who.discordId,
@@ -60,8 +61,8 @@ export class TermsService {
         changedBy: 'player',
         at,
       },
-    ]);
-    await this.updates.apply(who.discordId, write);
+    ];
+    const write = await this.updates.write(who.discordId, () => this.repository.recordTerms(who, { accepted, version }, rev, at, entries));
     if (write.status === 'stale') return this.answered(this.accepts(write.player), 'stale', who.discordId);
     return this.answered(accepted, 'saved', who.discordId);
   }
