@@ -118,7 +118,7 @@ describe(`the interaction pipeline (${testDriver()})`, () => {
   it('turns an error into a clear message with a reference, and counts it as failed', async () => {
     const kim = e2e.driver.createUser('kim');
     await kim.runCommand('broken');
-    expect(kim.lastReply()).toMatch(/Something went wrong[\s\S]*reference: `[0-9a-f]{8}`/);
+    expect(kim.lastReply()).toMatch(/Something went wrong[\s\S]*may not have been saved; retrying is safe[\s\S]*reference: `[0-9a-f]{8}`/);
     expect(outcomesOf('/broken')).toEqual([expect.objectContaining({ failed: true })]);
   });
 
