@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -20,8 +20,10 @@ export type PoolReport =
  * command pays for connection setup. SQLite has a single in-process connection and nothing to warm.
  */
 @Injectable()
-export class ConnectionPool implements OnModuleInit {
+export class ConnectionPool implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ConnectionPool.name);
+  private refill?: NodeJS.Timeout;
+  private closing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,6 +42,41 @@ export class ConnectionPool implements OnModuleInit {
       clients.forEach((client) => client.release());
     }
     this.logger.log(`PostgreSQL pool warm: ${pool.totalCount} connections open (max ${database.poolMax})`);
+    // pg-pool emits `error` when an idle connection dies; its `remove` comes only once the socket has closed.
+    pool.on('error', (error) => {
+      this.logger.warn(`A database connection closed: ${error.message}`);
+      this.scheduleRefill();
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.closing = true;
+    clearTimeout(this.refill);
+  }
+
+  /** Connections that died are replaced in the background, so the next command still finds one open. */
+  private scheduleRefill(delayMs = 100): void {
+    if (this.closing || this.refill) return;
+    this.refill = setTimeout(() => {
+      this.refill = undefined;
+      this.topUp().catch((error: unknown) => {
+        this.logger.warn(`Could not reopen a database connection, trying again: ${String(error)}`);
+        this.scheduleRefill(Math.min(delayMs * 2, 5000));
+      });
+    }, delayMs);
+    this.refill.unref();
+  }
+
+  private async topUp(): Promise<void> {
+    const pool = this.pool();
+    const database = this.config.database;
+    if (!pool || database.driver !== 'postgres' || this.closing) return;
+    if (pool.totalCount >= database.poolMin) return;
+    // Holding the minimum at once makes the pool open what it lacks: a lone connect() takes an idle one.
+    const opened = await Promise.allSettled(Array.from({ length: database.poolMin }, () => pool.connect()));
+    for (const result of opened) if (result.status === 'fulfilled') result.value.release();
+    const failed = opened.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   stats(): PoolStats | null {

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase, testDriver } from '../../test/support/test-database';
 import { testConfig } from '../../test/support/test-config';
+import { waitFor } from '../../test/support/wait-for';
 import { ConfigModule } from '../config/config.module';
+import { ConnectionPool } from './connection-pool';
 import { DatabaseModule } from './database.module';
 import { DatabaseTimeout, Sql } from './sql';
 import { sql } from './sql-fragment';
@@ -51,7 +53,7 @@ describe(`time limits on command paths (${testDriver()})`, () => {
   });
 
   afterEach(async () => {
-    hop!.silent = false;
+    if (hop) hop.silent = false;
     await moduleRef?.close();
     await hop?.stop();
     hop = undefined;
@@ -88,5 +90,20 @@ describe(`time limits on command paths (${testDriver()})`, () => {
     await boot(testConfig({ ...database.config, url: through.toString() }, { DB_STATEMENT_TIMEOUT_MS: '300' }));
     hop.silent = true;
     await expect(moduleRef.get(Sql).query(sql`SELECT 1 AS alive`)).rejects.toBeInstanceOf(DatabaseTimeout);
+  });
+
+  it('reopens the pool\'s minimum in the background after its connections died', async () => {
+    if (database.config.driver !== 'postgres') {
+      await boot(testConfig(database.config));
+      expect((await moduleRef.get(ConnectionPool).report()).pool).toBeNull();
+      return;
+    }
+    await boot(testConfig({ ...database.config, poolMin: 3, poolMax: 4 }));
+    const pool = moduleRef.get(ConnectionPool);
+    expect(pool.stats()?.total).toBe(3);
+    await moduleRef.get(Sql).query(sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    await waitFor('a connection to drop', () => (pool.stats()?.total ?? 0) < 3);
+    await waitFor('the pool to reopen its minimum', () => pool.stats()?.total === 3);
+    expect(await moduleRef.get(Sql).query(sql`SELECT 1 AS alive`)).toEqual([{ alive: 1 }]);
   });
 });
