@@ -11,6 +11,7 @@ import { DiscordDriver, InteractionOutcome as DriverOutcome } from '../emulator/
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { waitUntil } from '../emulator/wait-until';
 import { LatencyProxy } from './latency-proxy';
+import { printMatchmakerBenchmark } from './matchmaker-bench';
 import { BenchmarkStep, benchmarkSteps } from './steps';
 
 interface Row {
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     printTable(rows);
     const violations = emulator.violations();
     console.log(`\n${rows.length} steps, ${violations.length} Discord rule violations.`);
+    printMatchmakerBenchmark(config);
     if (violations.length > 0) process.exitCode = 1;
   } finally {
     driver.dispose();
