@@ -40,7 +40,7 @@ export function invalidFormBody(breaches: Breach[]): ApiError {
   const errors: Record<string, unknown> = {};
   for (const { rule, path, detail } of breaches) {
     let node = errors;
-    for (const key of path.split('.')) {
+    for (const key of path ? path.split('.') : []) {
       node[key] ??= {};
       node = node[key] as Record<string, unknown>;
     }

@@ -12,6 +12,7 @@ import {
   GatewayIntentBits,
   GatewayReadyDispatchData,
 } from 'discord.js';
+import { BodyChecks } from './body-checks';
 import { EmulatorClock } from './clock';
 import { CommandRegistry } from './commands';
 import { allComponents, customIdOf, isSelect } from './components';
@@ -61,6 +62,7 @@ export class DiscordEmulator {
   readonly faults: FaultInjector;
   readonly token: string;
   private readonly violationLog: ViolationLog;
+  private readonly bodyChecks: BodyChecks;
   private readonly server: Server;
   private readonly router: RestRouter;
   private readonly gateway: Gateway;
@@ -96,14 +98,14 @@ export class DiscordEmulator {
       onSession: (kind, sessionId) => this.events.emit('gatewaySession', kind, sessionId),
     });
     this.faults = new FaultInjector(this.gateway);
-    this.router = new RestRouter(this.token, this.faults, {
+    this.bodyChecks = new BodyChecks(this.violationLog, (params) => params.interactionId ?? this.interactions.idForToken(params.token));
+    this.router = new RestRouter(this.token, this.faults, this.bodyChecks, {
       onFault: (method, path, kind) => this.events.emit('fault', method, path, kind),
     });
     registerRoutes(this.router, {
       state: this.state,
       commands: this.commands,
       interactions: this.interactions,
-      violations: this.violationLog,
       gatewayUrl: () => this.gatewayUrl,
     });
   }
@@ -168,6 +170,11 @@ export class DiscordEmulator {
 
   clearViolations(): void {
     this.violationLog.clear();
+  }
+
+  /** How many JSON bodies were checked against Discord's OpenAPI spec, by operation (`POST /channels/{channel_id}/messages`). */
+  checkedBodies(): Record<string, number> {
+    return this.bodyChecks.counted();
   }
 
   requests(): RequestLogEntry[] {

@@ -17,7 +17,7 @@ import {
 } from './api-error';
 import type { EmulatorClock } from './clock';
 import type { MessageBody } from './messages';
-import type { RestResponse } from './rest-router';
+import type { CheckBody, RestResponse } from './rest-router';
 import { LIMITS, validateChoices, validateMessageBody, validateModal } from './rules';
 import type { EmulatorState } from './state';
 import type { EmulatorEvents, InteractionRecord, StoredMessage } from './types';
@@ -98,6 +98,10 @@ export class Interactions {
     return this.byId.get(id);
   }
 
+  idForToken(token: string): string | undefined {
+    return this.byToken.get(token)?.id;
+  }
+
   /** Records every interaction left without an initial response past the 3 s deadline. */
   sweepDeadlines(): void {
     const now = this.clock.now();
@@ -121,7 +125,7 @@ export class Interactions {
     }
   }
 
-  callback(id: string, token: string, response: APIInteractionResponse, withResponse: boolean): RestResponse {
+  callback(id: string, token: string, response: APIInteractionResponse, withResponse: boolean, checkBody: CheckBody): RestResponse {
     const record = this.byId.get(id);
     if (!record || record.token !== token) throw unknownInteraction();
     const name = callbackName(response.type);
@@ -143,7 +147,7 @@ export class Interactions {
       const detail = `${name} cannot answer interaction type ${record.payload.type}`;
       this.reject([{ rule: 'invalid-callback-type', path: 'type', detail }], id);
     }
-    this.reject(this.validateCallback(response), id);
+    checkBody(this.validateCallback(response));
     record.response = { type: response.type, at: this.clock.now(), perf: performance.now() };
     if (response.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
       record.choices = response.data?.choices ?? [];
@@ -251,10 +255,10 @@ export class Interactions {
     return { status: 200, body: this.webhookMessage(record, messageId).message };
   }
 
-  editMessage(applicationId: string, token: string, messageId: string, body: MessageBody): RestResponse {
+  editMessage(applicationId: string, token: string, messageId: string, body: MessageBody, checkBody: CheckBody): RestResponse {
     const record = this.webhookRecord(applicationId, token);
     const stored = this.webhookMessage(record, messageId);
-    this.reject(validateMessageBody(body, false), record.id);
+    checkBody(validateMessageBody(body, false));
     return { status: 200, body: this.state.editMessage(stored, body, record.id).message };
   }
 
@@ -264,7 +268,7 @@ export class Interactions {
     return { status: 204 };
   }
 
-  followUp(applicationId: string, token: string, body: MessageBody, wait: boolean): RestResponse {
+  followUp(applicationId: string, token: string, body: MessageBody, wait: boolean, checkBody: CheckBody): RestResponse {
     const record = this.webhookRecord(applicationId, token);
     const type = record.response?.type;
     const { ApplicationCommandAutocompleteResult, Modal } = InteractionResponseType;
@@ -273,7 +277,7 @@ export class Interactions {
       this.violations.record('no-response-message', `follow-up sent ${after}`, record.id);
       throw unknownWebhook();
     }
-    this.reject(validateMessageBody(body, true), record.id);
+    checkBody(validateMessageBody(body, true));
     const original = record.originalMessageId ? this.state.messages.get(record.originalMessageId) : undefined;
     // Discord turns the first follow-up after deferReply into the deferred message itself.
     const stored =

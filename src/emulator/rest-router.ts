@@ -1,12 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESTJSONErrorCodes } from 'discord.js';
 import { ApiError } from './api-error';
+import type { BodyCheck, BodyChecks, RouteBodyCheck } from './body-checks';
 import type { FaultInjector } from './faults';
+import type { Breach } from './violations';
+
+/**
+ * Refuses the request with 400 for the route's own rule breaches, or else when Discord's OpenAPI spec
+ * rejects its body. A route calls it before it changes anything; the router checks any body a route did not.
+ */
+export type CheckBody = (ruleBreaches?: Breach[]) => void;
 
 export interface RestRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  checkBody: CheckBody;
 }
 
 export interface RestResponse {
@@ -32,6 +41,7 @@ interface Route {
   keys: string[];
   botAuth: boolean;
   handler: RestHandler;
+  bodyCheck: RouteBodyCheck;
 }
 
 export const API_PREFIX = '/api/v10';
@@ -49,6 +59,7 @@ export class RestRouter {
   constructor(
     private readonly token: string,
     private readonly faults: FaultInjector,
+    private readonly bodyChecks: BodyChecks,
     private readonly hooks: RouterHooks,
   ) {}
 
@@ -63,7 +74,8 @@ export class RestRouter {
         return '([^/]+)';
       })
       .join('/');
-    this.routes.push({ method, pattern, regex: new RegExp(`^${source}$`), keys, botAuth, handler });
+    const bodyCheck = this.bodyChecks.forRoute(method, pattern);
+    this.routes.push({ method, pattern, regex: new RegExp(`^${source}$`), keys, botAuth, handler, bodyCheck });
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -105,11 +117,15 @@ export class RestRouter {
       return;
     }
     const params = Object.fromEntries(found.route.keys.map((key, i) => [key, found.match[i + 1]]));
+    let check: BodyCheck | undefined;
     try {
       const body = parseBody(text, req.headers['content-type']);
-      const response = found.route.handler({ params, query: url.searchParams, body });
+      check = found.route.bodyCheck(path, params, body);
+      const response = found.route.handler({ params, query: url.searchParams, body, checkBody: check.enforce });
+      check.settle();
       answer(response.status, response.body);
     } catch (error) {
+      check?.settle();
       if (error instanceof ApiError) {
         answer(error.status, error.body());
       } else {

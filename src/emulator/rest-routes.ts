@@ -6,7 +6,7 @@ import {
   RESTJSONErrorCodes,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ApiError, cannotMessageUser, invalidFormBody, unknownChannel, unknownMessage } from './api-error';
+import { ApiError, cannotMessageUser, unknownChannel, unknownMessage } from './api-error';
 import { CommandRegistry, validateCommands } from './commands';
 import { guildPayload } from './guild';
 import type { Interactions } from './interactions';
@@ -14,27 +14,19 @@ import type { MessageBody } from './messages';
 import type { RestRequest, RestResponse, RestRouter } from './rest-router';
 import { validateMessageBody } from './rules';
 import type { EmulatorState } from './state';
-import type { Breach, ViolationLog } from './violations';
 
 export interface RouteContext {
   state: EmulatorState;
   commands: CommandRegistry;
   interactions: Interactions;
-  violations: ViolationLog;
   gatewayUrl(): string;
 }
 
 const ok = (body: unknown): RestResponse => ({ status: 200, body });
 const noContent: RestResponse = { status: 204 };
 
-function rejectBreaches(violations: ViolationLog, breaches: Breach[]): void {
-  if (breaches.length === 0) return;
-  violations.recordBreaches(breaches);
-  throw invalidFormBody(breaches);
-}
-
 export function registerRoutes(router: RestRouter, ctx: RouteContext): void {
-  const { state, commands, interactions, violations } = ctx;
+  const { state, commands, interactions } = ctx;
   const applicationId = state.bot.id;
 
   const application = (): APIApplication => ({
@@ -60,9 +52,9 @@ export function registerRoutes(router: RestRouter, ctx: RouteContext): void {
     if (id !== state.guildId) throw new ApiError(404, RESTJSONErrorCodes.UnknownGuild, 'Unknown Guild');
   };
 
-  const putCommands = ({ params, body }: RestRequest, guildId?: string): RestResponse => {
+  const putCommands = ({ params, body, checkBody }: RestRequest, guildId?: string): RestResponse => {
     requireApplication(params.applicationId);
-    rejectBreaches(violations, validateCommands(body));
+    checkBody(validateCommands(body));
     return ok(commands.put(body as RESTPostAPIApplicationCommandsJSONBody[], guildId));
   };
 
@@ -91,7 +83,8 @@ export function registerRoutes(router: RestRouter, ctx: RouteContext): void {
   });
 
   router.add('GET', '/users/@me', () => ok(state.bot));
-  router.add('POST', '/users/@me/channels', ({ body }) => {
+  router.add('POST', '/users/@me/channels', ({ body, checkBody }) => {
+    checkBody();
     const recipientId = objectBody<{ recipient_id?: string }>(body).recipient_id ?? '';
     if (!state.users.has(recipientId)) throw new ApiError(404, RESTJSONErrorCodes.UnknownUser, 'Unknown User');
     return ok(state.dmChannel(recipientId).channel);
@@ -120,25 +113,25 @@ export function registerRoutes(router: RestRouter, ctx: RouteContext): void {
     const visible = channel.messages.filter((m) => !m.deleted && !m.visibleTo);
     return ok(visible.slice(-limit).reverse().map((m) => m.message));
   });
-  router.add('POST', '/channels/:channelId/messages', ({ params, body }) => {
+  router.add('POST', '/channels/:channelId/messages', ({ params, body, checkBody }) => {
     const channel = state.channels.get(params.channelId) ?? throwError(unknownChannel());
     if (channel.recipientId && state.requireUser(channel.recipientId).dmsClosed) throw cannotMessageUser();
     const message = objectBody<MessageBody>(body);
-    rejectBreaches(violations, validateMessageBody(message, true));
+    checkBody(validateMessageBody(message, true));
     const flags = (message.flags ?? 0) & ~MessageFlags.Ephemeral;
     return ok(state.createMessage({ channelId: params.channelId, author: state.bot, body: { ...message, flags } }).message);
   });
   router.add('GET', '/channels/:channelId/messages/:messageId', ({ params }) =>
     ok((state.channelMessage(params.channelId, params.messageId) ?? throwError(unknownMessage())).message),
   );
-  router.add('PATCH', '/channels/:channelId/messages/:messageId', ({ params, body }) => {
+  router.add('PATCH', '/channels/:channelId/messages/:messageId', ({ params, body, checkBody }) => {
     const stored = state.channelMessage(params.channelId, params.messageId) ?? throwError(unknownMessage());
     if (stored.message.author.id !== state.bot.id) {
       const code = RESTJSONErrorCodes.CannotEditMessageAuthoredByAnotherUser;
       throw new ApiError(403, code, 'Cannot edit a message authored by another user');
     }
     const edit = objectBody<MessageBody>(body);
-    rejectBreaches(violations, validateMessageBody(edit, false));
+    checkBody(validateMessageBody(edit, false));
     return ok(state.editMessage(stored, edit).message);
   });
   router.add('DELETE', '/channels/:channelId/messages/:messageId', ({ params }) => {
@@ -149,17 +142,17 @@ export function registerRoutes(router: RestRouter, ctx: RouteContext): void {
   router.add(
     'POST',
     '/interactions/:interactionId/:token/callback',
-    ({ params, query, body }) => {
+    ({ params, query, body, checkBody }) => {
       const response = objectBody<APIInteractionResponse>(body);
-      return interactions.callback(params.interactionId, params.token, response, query.get('with_response') === 'true');
+      return interactions.callback(params.interactionId, params.token, response, query.get('with_response') === 'true', checkBody);
     },
     false,
   );
   router.add(
     'POST',
     '/webhooks/:applicationId/:token',
-    ({ params, query, body }) =>
-      interactions.followUp(params.applicationId, params.token, objectBody<MessageBody>(body), query.get('wait') === 'true'),
+    ({ params, query, body, checkBody }) =>
+      interactions.followUp(params.applicationId, params.token, objectBody<MessageBody>(body), query.get('wait') === 'true', checkBody),
     false,
   );
   router.add(
@@ -171,7 +164,8 @@ export function registerRoutes(router: RestRouter, ctx: RouteContext): void {
   router.add(
     'PATCH',
     '/webhooks/:applicationId/:token/messages/:messageId',
-    ({ params, body }) => interactions.editMessage(params.applicationId, params.token, params.messageId, objectBody<MessageBody>(body)),
+    ({ params, body, checkBody }) =>
+      interactions.editMessage(params.applicationId, params.token, params.messageId, objectBody<MessageBody>(body), checkBody),
     false,
   );
   router.add(

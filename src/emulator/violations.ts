@@ -15,7 +15,8 @@ export type RuleName =
   | 'modal-limit'
   | 'autocomplete-limit'
   | 'command-definition'
-  | 'disabled-component-click';
+  | 'disabled-component-click'
+  | 'openapi-schema';
 
 export interface Violation {
   rule: RuleName;
@@ -23,7 +24,7 @@ export interface Violation {
   detail: string;
 }
 
-/** A rule the bot broke, found while validating one request; `path` follows Discord's form-error paths. */
+/** A rule the bot broke, found while validating one request; `path` follows Discord's form-error paths ('' for the body itself). */
 export interface Breach {
   rule: RuleName;
   path: string;
@@ -42,7 +43,7 @@ export class ViolationLog {
   }
 
   recordBreaches(breaches: Breach[], interactionId?: string): void {
-    for (const b of breaches) this.record(b.rule, `${b.path}: ${b.detail}`, interactionId);
+    for (const b of breaches) this.record(b.rule, b.path ? `${b.path}: ${b.detail}` : b.detail, interactionId);
   }
 
   list(): Violation[] {
