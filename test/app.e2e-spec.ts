@@ -1,4 +1,3 @@
-import { Client } from 'discord.js';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LadderMetrics } from '../src/common/metrics/ladder-metrics';
@@ -91,13 +90,5 @@ describe(`the application (${testDriver()})`, () => {
     await subject.app.get(DataSource).query('SELECT 1');
     await subject.app.get(DataSource).query('SELECT 2');
     expect(counter.total - before).toBe(2);
-  });
-
-  // Last: it takes the bot offline.
-  it('reports not ready, naming Discord, once the gateway connection is gone', async () => {
-    await subject.app.get(Client).destroy();
-    const response = await request(subject.app.getHttpServer()).get('/health/ready').expect(503);
-    expect(response.body.error.discord.status).toBe('down');
-    expect(response.body.info.database.status).toBe('up');
   });
 });

@@ -11,9 +11,9 @@ describe(`a bot process killed and restarted against the same emulator (${testDr
 
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
-    driver = new DiscordDriver(emulator, { settleMs: 60, timeoutMs: 10_000 });
     database = await createTestDatabase();
     bot = new BotProcess(emulator, database.config);
+    driver = new DiscordDriver(emulator, { completions: bot.completions, timeoutMs: 10_000 });
   });
 
   afterAll(async () => {
@@ -45,6 +45,7 @@ describe(`a bot process killed and restarted against the same emulator (${testDr
   }, 120_000);
 
   it('keeps a setup preview working across a restart: the draft travels with the message', async () => {
+    if (!bot.running()) await startBot();
     const gia = driver.createUser('gia');
     await gia.runCommand('termsofservice');
     await gia.clickButton('Accept');

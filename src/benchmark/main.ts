@@ -8,6 +8,7 @@ import { InteractionRecorder } from '../common/context/interaction-recorder';
 import { loadConfig } from '../config/load-config';
 import { untilConnected, withLocalDiscord } from '../discord/local-discord';
 import { DiscordDriver, InteractionOutcome as DriverOutcome } from '../emulator/driver';
+import { Completions } from '../emulator/completions';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { waitUntil } from '../emulator/wait-until';
 import { LatencyProxy } from './latency-proxy';
@@ -44,20 +45,18 @@ async function main(): Promise<void> {
 
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const config = withLocalDiscord(loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), DB_POOL_MIN: '2' }), emulator);
-  // The driver calls an interaction done after a quiet spell: longer than a database round trip here.
-  const driver = new DiscordDriver(emulator, { settleMs: Math.max(100, 4 * latencyMs), timeoutMs: 20_000 });
+  const completions = new Completions();
+  const driver = new DiscordDriver(emulator, { completions, timeoutMs: 20_000 });
   const bootStarted = performance.now();
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
     await untilConnected(app.get(DiscordClient), emulator);
     const bootMs = performance.now() - bootStarted;
     const outcomes: InteractionOutcome[] = [];
-    const recorder = app.get(InteractionRecorder);
-    const record = recorder.record.bind(recorder);
-    recorder.record = (outcome) => {
+    app.get(InteractionRecorder).onRecord((outcome) => {
       outcomes.push(outcome);
-      record(outcome);
-    };
+      completions.finish(outcome.interactionId);
+    });
 
     const rows: Row[] = [];
     for (const step of benchmarkSteps(driver)) rows.push(await measure(step, proxy, outcomes));

@@ -11,7 +11,7 @@ import { ChangeMatchedNothing, readBoolean, readTime, Sql } from './sql';
 import { sql } from './sql-fragment';
 import { WriteListeners } from './write-listeners';
 
-const ID = '323456789012345678';
+let created = 0;
 
 describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
   let database: TestDatabase;
@@ -33,7 +33,9 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
     await database.drop();
   });
 
-  const logRow = (key: string, discordId = ID): KeyedRow => ({
+  /** Each test's own player, so no test depends on another having run. */
+  let id = '';
+  const logRow = (key: string, discordId = id): KeyedRow => ({
     idempotency_key: key,
     discord_id: discordId,
     action: 'country_changed',
@@ -44,19 +46,23 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
     (await db.query<{ idempotency_key: string }>(sql`SELECT idempotency_key FROM player_action_logs WHERE idempotency_key LIKE ${`${prefix}%`} ORDER BY idempotency_key`)).map(
       (row) => row.idempotency_key,
     );
-  const player = async (discordId = ID) => (await db.query<{ country: string | null; rev: number }>(sql`SELECT country, rev FROM players WHERE discord_id = ${discordId}`))[0];
+  const player = async (discordId = id) => (await db.query<{ country: string | null; rev: number }>(sql`SELECT country, rev FROM players WHERE discord_id = ${discordId}`))[0];
 
   /** Sets the country of `discordId` when their revision is `rev`, keyed by `key`. */
-  const setCountry = (key: string, country: string, rev: number, discordId = ID): GuardedWrite => ({
+  const setCountry = (key: string, country: string, rev: number, discordId = id): GuardedWrite => ({
     current: sql`SELECT * FROM players WHERE discord_id = ${discordId}`,
     precondition: sql`(SELECT rev FROM current) = ${rev}`,
     keyed: { table: 'player_action_logs', rows: [logRow(key, discordId)] },
     changes: [{ update: 'players', set: sql`country = ${country}, rev = rev + 1`, where: sql`discord_id = ${discordId}` }],
   });
 
-  beforeAll(async () => {
-    await db.query(sql`INSERT INTO players (discord_id, discord_username, created_at, updated_at) VALUES (${ID}, ${'yan'}, ${new Date()}, ${new Date()})`);
+  /** A player of their own with country KR at revision 1; keys are prefixed with their id. */
+  beforeEach(async () => {
+    created += 1;
+    id = String(323456789012345678n + BigInt(created));
+    await db.query(sql`INSERT INTO players (discord_id, discord_username, country, rev, created_at, updated_at) VALUES (${id}, ${'yan'}, ${'KR'}, ${1}, ${new Date()}, ${new Date()})`);
   });
+  const key = (name: string) => `${id}:${name}`;
 
   describe('queries', () => {
     it('takes nested fragments on both databases, repeated values and all', async () => {
@@ -90,97 +96,99 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
 
     it('applies the change with its keyed rows, in one statement on PostgreSQL, and returns the row as written', async () => {
       const before = counter.total;
-      const outcome = await db.write(setCountry('write:1', 'KR', 0));
+      const outcome = await db.write(setCountry(key('write'), 'SE', 1));
       expect(outcome.status).toBe('applied');
-      expect(outcome.status === 'applied' && outcome.rows.map((row) => ({ country: row.country, rev: Number(row.rev) }))).toEqual([{ country: 'KR', rev: 1 }]);
-      expect(outcome.current.map((row) => Number(row.rev))).toEqual([0]);
+      expect(outcome.status === 'applied' && outcome.rows.map((row) => ({ country: row.country, rev: Number(row.rev) }))).toEqual([{ country: 'SE', rev: 2 }]);
+      expect(outcome.current.map((row) => Number(row.rev))).toEqual([1]);
       expect(counter.total - before).toBe(testDriver() === 'postgres' ? 1 : 5);
-      expect(await player()).toEqual({ country: 'KR', rev: 1 });
-      expect(await logKeys('write:1')).toEqual(['write:1']);
+      expect(await player()).toEqual({ country: 'SE', rev: 2 });
+      expect(await logKeys(key('write'))).toEqual([key('write')]);
       expect(heard.at(-1)).toBe('applied');
     });
 
     it('changes nothing on a repeat of the key, even with a precondition that holds, and returns the row as it stands', async () => {
-      const outcome = await db.write({ ...setCountry('write:1', 'JP', 1), precondition: undefined });
+      expect((await db.write(setCountry(key('first'), 'JP', 1))).status).toBe('applied');
+      const outcome = await db.write({ ...setCountry(key('first'), 'NO', 2), precondition: undefined });
       expect(outcome.status).toBe('repeat');
-      expect(outcome.current.map((row) => [row.country, Number(row.rev)])).toEqual([['KR', 1]]);
-      expect(await player()).toEqual({ country: 'KR', rev: 1 });
+      expect(outcome.current.map((row) => [row.country, Number(row.rev)])).toEqual([['JP', 2]]);
+      expect(await player()).toEqual({ country: 'JP', rev: 2 });
+      expect(await logKeys(key('first'))).toEqual([key('first')]);
       expect(heard.at(-1)).toBe('repeat');
     });
 
     it('changes nothing when the precondition no longer holds, and returns the current row in the same statement', async () => {
       const before = counter.total;
-      const outcome = await db.write(setCountry('write:2', 'JP', 0));
+      const outcome = await db.write(setCountry(key('stale'), 'JP', 0));
       expect(outcome.status).toBe('stale');
       expect(outcome.current.map((row) => [row.country, Number(row.rev)])).toEqual([['KR', 1]]);
       expect(counter.total - before).toBe(testDriver() === 'postgres' ? 1 : 3);
-      expect(await logKeys('write:2')).toEqual([]);
+      expect(await logKeys(key('stale'))).toEqual([]);
       expect(heard.at(-1)).toBe('stale');
     });
 
     it('fails whole, keyed rows included, when a part matched no row (a missing row with a precondition on it is stale)', async () => {
-      expect(await db.write(setCountry('write:3', 'FR', 0, '999999999999999999'))).toEqual({ status: 'stale', current: [] });
-      const nobody: GuardedWrite = { ...setCountry('write:3', 'FR', 1), changes: [{ update: 'players', set: sql`country = ${'FR'}`, where: sql`discord_id = ${'999999999999999999'}` }] };
+      expect(await db.write(setCountry(key('nobody'), 'FR', 0, '999999999999999999'))).toEqual({ status: 'stale', current: [] });
+      const nobody: GuardedWrite = { ...setCountry(key('nobody'), 'FR', 1), changes: [{ update: 'players', set: sql`country = ${'FR'}`, where: sql`discord_id = ${'999999999999999999'}` }] };
       await expect(db.write(nobody)).rejects.toThrow(/UPDATE players changed no row/);
-      expect(await logKeys('write:3')).toEqual([]);
+      expect(await logKeys(key('nobody'))).toEqual([]);
       expect(await player()).toEqual({ country: 'KR', rev: 1 });
     });
 
     it('applies nothing of a write whose second part changes nothing, the first included', async () => {
       const halfway: GuardedWrite = {
-        ...setCountry('write:4', 'SE', 1),
-        changes: [...setCountry('write:4', 'SE', 1).changes, { delete: 'mmrs_1v1', where: sql`player_id = ${-1}` }],
+        ...setCountry(key('halfway'), 'SE', 1),
+        changes: [...setCountry(key('halfway'), 'SE', 1).changes, { delete: 'mmrs_1v1', where: sql`player_id = ${-1}` }],
       };
       await expect(db.write(halfway)).rejects.toThrow(/DELETE FROM mmrs_1v1 changed no row/);
       expect(await player()).toEqual({ country: 'KR', rev: 1 });
-      expect(await logKeys('write:4')).toEqual([]);
+      expect(await logKeys(key('halfway'))).toEqual([]);
     });
 
     it('lets a genuine SQL error surface as itself, writing nothing', async () => {
-      const broken: GuardedWrite = { ...setCountry('write:5', 'SE', 1), changes: [{ update: 'players', set: sql`discord_username = ${null}`, where: sql`discord_id = ${ID}` }] };
+      const broken: GuardedWrite = { ...setCountry(key('broken'), 'SE', 1), changes: [{ update: 'players', set: sql`discord_username = ${null}`, where: sql`discord_id = ${id}` }] };
       const error = await db.write(broken).then(() => undefined, (thrown: unknown) => thrown);
       expect(error).not.toBeInstanceOf(ChangeMatchedNothing);
       expect(String(error)).toMatch(/null/i);
       if (testDriver() === 'postgres') {
-        const dividing: GuardedWrite = { ...setCountry('write:5', 'SE', 1), changes: [{ update: 'players', set: sql`rev = rev / (rev - 1)`, where: sql`discord_id = ${ID}` }] };
+        const dividing: GuardedWrite = { ...setCountry(key('broken'), 'SE', 1), changes: [{ update: 'players', set: sql`rev = rev / (rev - 1)`, where: sql`discord_id = ${id}` }] };
         const division = await db.write(dividing).then(() => undefined, (thrown: { driverError?: { code?: string } }) => thrown);
         expect(division).not.toBeInstanceOf(ChangeMatchedNothing);
         expect(division?.driverError?.code).toBe('22012');
       }
-      expect(await logKeys('write:5')).toEqual([]);
+      expect(await logKeys(key('broken'))).toEqual([]);
       expect(await player()).toEqual({ country: 'KR', rev: 1 });
     });
 
     it('applies one of many concurrent writes of one intent; the others change nothing', async () => {
-      const outcomes = await Promise.all(Array.from({ length: 8 }, () => db.write(setCountry('write:6', 'NO', 1))));
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => db.write(setCountry(key('storm'), 'NO', 1))));
       expect(outcomes.filter((outcome) => outcome.status === 'applied')).toHaveLength(1);
       // A loser that waited for the winner's lock sees its revision already bumped: stale, which changes nothing either.
       for (const outcome of outcomes.filter((each) => each.status !== 'applied')) expect(['repeat', 'stale']).toContain(outcome.status);
-      expect(await logKeys('write:6')).toEqual(['write:6']);
+      expect(await logKeys(key('storm'))).toEqual([key('storm')]);
       expect(await player()).toEqual({ country: 'NO', rev: 2 });
     });
 
     it('applies exactly one of concurrent writes of different intents on the same revision', async () => {
-      const outcomes = await Promise.all(['DK', 'FI', 'IS', 'EE'].map((country, index) => db.write(setCountry(`write:7:${index}`, country, 2))));
+      const outcomes = await Promise.all(['DK', 'FI', 'IS', 'EE'].map((country, index) => db.write(setCountry(key(`rival:${index}`), country, 1))));
       expect(outcomes.filter((outcome) => outcome.status === 'applied')).toHaveLength(1);
       expect(outcomes.filter((outcome) => outcome.status === 'stale')).toHaveLength(3);
-      expect(await logKeys('write:7')).toHaveLength(1);
-      expect((await player()).rev).toBe(3);
+      expect(await logKeys(key('rival'))).toHaveLength(1);
+      expect((await player()).rev).toBe(2);
     });
 
     it('creates a row through an upsert guarded like any other part', async () => {
-      const fresh = '423456789012345678';
+      const fresh = String(BigInt(id) + 100_000n);
       const create: GuardedWrite = {
         current: sql`SELECT * FROM players WHERE discord_id = ${fresh}`,
         precondition: sql`COALESCE((SELECT rev FROM current), 0) = ${0}`,
-        keyed: { table: 'player_action_logs', rows: [logRow('write:8', fresh), logRow('write:8:extra', fresh)] },
+        keyed: { table: 'player_action_logs', rows: [logRow(key('create'), fresh), logRow(key('create:extra'), fresh)] },
         changes: [{ insert: 'players', row: { discord_id: fresh, discord_username: 'new', rev: 1, created_at: new Date(), updated_at: new Date() }, onConflict: sql`(discord_id) DO NOTHING` }],
       };
       const outcome = await db.write(create);
       expect(outcome.status).toBe('applied');
       expect(outcome.current).toEqual([]);
       expect(await player(fresh)).toEqual({ country: null, rev: 1 });
-      expect(await logKeys('write:8')).toEqual(['write:8', 'write:8:extra']);
+      expect(await logKeys(key('create'))).toEqual([key('create'), key('create:extra')]);
       expect((await db.write(create)).status).toBe('repeat');
     });
   });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/load-config';
 import { untilConnected, withLocalDiscord } from '../discord/local-discord';
+import { InteractionRecorder } from '../common/context/interaction-recorder';
+import { Completions } from '../emulator/completions';
 import { DiscordDriver } from '../emulator/driver';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { playDemoSession } from './demo-session';
@@ -21,7 +23,9 @@ async function main(): Promise<void> {
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const config = withLocalDiscord(loadConfig(env), emulator);
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
-  const driver = new DiscordDriver(emulator, { settleMs: 100, timeoutMs: 10_000 });
+  const completions = new Completions();
+  app.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
+  const driver = new DiscordDriver(emulator, { completions, timeoutMs: 10_000 });
   try {
     await untilConnected(app.get(Client), emulator);
     console.log(`Ladder bot demo: database ${config.database.driver === 'sqlite' ? config.database.path : 'PostgreSQL'}\n`);

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { APIMessage, InteractionResponseType, Locale } from 'discord.js';
+import type { Completions } from './completions';
 import type { DiscordEmulator } from './discord-emulator';
 import { DriverUser } from './driver-user';
 import { subscribe } from './events';
@@ -10,8 +11,10 @@ import { Transcript } from './transcript';
 import type { InteractionRecord, StoredMessage } from './types';
 
 export interface DriverOptions {
-  /** how long an interaction must stay unchanged to count as finished (ms) */
+  /** how long an interaction must stay unchanged to count as finished (ms), when the bot cannot say */
   settleMs?: number;
+  /** the bot's own word that it finished an interaction; with it, no quiet spell is waited for */
+  completions?: Completions;
   /** how long to wait for an acknowledgement and quiet (ms) */
   timeoutMs?: number;
 }
@@ -72,6 +75,7 @@ export class DiscordDriver {
   readonly transcript: Transcript;
   readonly settleMs: number;
   readonly timeoutMs: number;
+  private readonly completions?: Completions;
   private readonly people = new Map<string, DriverUser>();
   private readonly timingList: InteractionTiming[] = [];
   private readonly modals = new Map<string, InteractionRecord>();
@@ -84,6 +88,7 @@ export class DiscordDriver {
   ) {
     this.settleMs = options.settleMs ?? 75;
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.completions = options.completions;
     this.transcript = new Transcript(emulator);
     const events = emulator.events;
     const noteReply = (stored: StoredMessage, cause: string | undefined) => {
@@ -154,8 +159,8 @@ export class DiscordDriver {
   }
 
   /**
-   * Resolves once the bot has answered the interaction and nothing it caused has changed for
-   * `settleMs`, or at `timeoutMs`. Messages the bot posts with its own token (a DM to an opponent)
+   * Resolves once the bot says it finished the interaction (with `completions`), else once it has
+   * answered and nothing it caused has changed for `settleMs`; at `timeoutMs` at the latest. Messages the bot posts with its own token (a DM to an opponent)
    * carry no interaction, so they count toward every interaction still in flight. Without an
    * initial response it resolves as failed after 3 s, when Discord gives up on the interaction.
    */
@@ -181,7 +186,7 @@ export class DiscordDriver {
         });
       };
       const rearm = () => {
-        if (!record.response) return;
+        if (!record.response || this.completions) return;
         clearTimeout(quiet);
         quiet = setTimeout(() => finish(false), this.settleMs);
       };
@@ -191,6 +196,12 @@ export class DiscordDriver {
         rearm();
       };
       const deadline = setTimeout(() => finish(true), this.timeoutMs);
+      // The bot may finish before its initial response lands (autocomplete answers without awaiting it).
+      let completed = false;
+      void this.completions?.finished(record.id).then(() => {
+        completed = true;
+        if (record.response) finish(false);
+      });
       const giveUp = () => record.response === undefined && finish(false);
       const discordGivesUp = setTimeout(giveUp, LIMITS.interactionResponseMs - (this.emulator.clock.now() - record.dispatchedAt));
       stops.push(
@@ -198,6 +209,7 @@ export class DiscordDriver {
           if (answered.id !== record.id || !answered.response) return;
           timing.response = callbackName(answered.response.type);
           timing.ackMs = Math.round(answered.response.perf - record.dispatchedPerf);
+          if (completed) finish(false);
           rearm();
         }),
         subscribe(this.emulator.events, 'violation', (violation) => {

@@ -1,4 +1,5 @@
 export { EmulatorClock } from './clock';
+export { Completions } from './completions';
 export { DiscordEmulator } from './discord-emulator';
 export type { ComponentClick, EmulatorOptions, StartOptions } from './discord-emulator';
 export { DiscordDriver } from './driver';

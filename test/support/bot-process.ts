@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { TestDatabaseConfig } from './test-database';
-import { DiscordEmulator } from '../../src/emulator';
+import { Completions, DiscordEmulator } from '../../src/emulator';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -10,6 +10,9 @@ const ROOT = resolve(__dirname, '..', '..');
 export class BotProcess {
   private child?: ChildProcess;
   private output = '';
+
+  /** Each interaction the process has finished handling, from the line it logs for each. */
+  readonly completions = new Completions();
 
   constructor(
     private readonly emulator: DiscordEmulator,
@@ -28,11 +31,24 @@ export class BotProcess {
       HOST: '127.0.0.1',
       PORT: '0',
       TS_NODE_TRANSPILE_ONLY: 'true',
+      LOG_LEVEL: 'info',
       ...overrides,
     };
     this.child = spawn(process.execPath, ['-r', 'ts-node/register', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    let partial = '';
+    this.child.stdout?.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      lines.forEach((line) => this.noteCompletion(line));
+    });
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  private noteCompletion(line: string): void {
+    if (!line.includes('"msg":"interaction"')) return;
+    const { interaction } = JSON.parse(line) as { interaction?: string };
+    if (interaction) this.completions.finish(interaction);
   }
 
   log(): string {
@@ -49,6 +65,10 @@ export class BotProcess {
       if (Date.now() > deadline) throw new Error(`The bot process did not become ready:\n${this.output.slice(served)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Resolves with the exit code once the process ends by itself. */

@@ -4,7 +4,8 @@ import { Client } from 'discord.js';
 import { AppModule } from '../../src/app.module';
 import { AppConfig } from '../../src/config/app-config';
 import { untilConnected, withLocalDiscord } from '../../src/discord/local-discord';
-import { DiscordDriver, DiscordEmulator } from '../../src/emulator';
+import { InteractionRecorder } from '../../src/common/context/interaction-recorder';
+import { Completions, DiscordDriver, DiscordEmulator } from '../../src/emulator';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testConfig } from './test-config';
 
@@ -30,12 +31,14 @@ export interface E2eOptions {
  */
 export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const emulator = await new DiscordEmulator().start();
-  const driver = new DiscordDriver(emulator, { settleMs: 60, timeoutMs: 5000 });
+  const completions = new Completions();
+  const driver = new DiscordDriver(emulator, { completions, timeoutMs: 5000 });
   const database = await createTestDatabase();
   const env = typeof options.env === 'function' ? options.env(driver) : options.env;
   const config = withLocalDiscord(testConfig(database.config, env), emulator);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  app.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
   await app.listen(0, '127.0.0.1');
   await untilConnected(app.get(Client), emulator);
   return {

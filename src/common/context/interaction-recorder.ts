@@ -11,8 +11,17 @@ export class InteractionRecorder {
     @InjectPinoLogger('Interaction') private readonly logger: PinoLogger,
   ) {}
 
+  private readonly listeners = new Set<(outcome: InteractionOutcome) => void>();
+
+  /** Calls `listener` with every outcome from now on, until the returned function is called. */
+  onRecord(listener: (outcome: InteractionOutcome) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   record(outcome: InteractionOutcome): void {
     this.metrics.recordInteraction(outcome);
+    this.listeners.forEach((listener) => listener(outcome));
     this.logger.info(
       {
         interaction: outcome.interactionId,
