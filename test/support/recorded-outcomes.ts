@@ -5,11 +5,6 @@ import { InteractionRecorder } from '../../src/common/context/interaction-record
 /** Every interaction outcome the app records from now on, as the metrics and the log line see it. */
 export function recordedOutcomes(app: INestApplicationContext): InteractionOutcome[] {
   const outcomes: InteractionOutcome[] = [];
-  const recorder = app.get(InteractionRecorder);
-  const record = recorder.record.bind(recorder);
-  jest.spyOn(recorder, 'record').mockImplementation((outcome) => {
-    outcomes.push(outcome);
-    record(outcome);
-  });
+  app.get(InteractionRecorder).onRecord((outcome) => outcomes.push(outcome));
   return outcomes;
 }
