@@ -36,20 +36,30 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const database = await createTestDatabase();
   const env = typeof options.env === 'function' ? options.env(driver) : options.env;
   const config = withLocalDiscord(testConfig(database.config, env), emulator);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-  app.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
-  await app.listen(0, '127.0.0.1');
-  await untilConnected(app.get(Client), emulator);
+  let app: INestApplication | undefined;
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    app.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
+    await app.listen(0, '127.0.0.1');
+    await untilConnected(app.get(Client), emulator);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    driver.dispose();
+    await emulator.stop();
+    await database.drop();
+    throw error;
+  }
+  const started = app;
   return {
-    app,
+    app: started,
     emulator,
     driver,
     config,
     database,
     close: async () => {
       driver.dispose();
-      await app.close();
+      await started.close();
       await emulator.stop();
       await database.drop();
     },

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BaseInteraction, Client, Events, MessageFlags } from 'discord.js';
 import { MessageComponentsService, ModalsService } from 'necord';
 import { declaredRoute } from '../routing/custom-id-route';
@@ -16,7 +16,7 @@ import { routeOf } from './interaction-route';
  * more listener) scopes the context to this one event and nothing after it.
  */
 @Injectable()
-export class InteractionEntry implements OnModuleInit, OnApplicationBootstrap {
+export class InteractionEntry implements OnModuleInit {
   constructor(
     private readonly client: Client,
     private readonly components: MessageComponentsService,
@@ -24,22 +24,22 @@ export class InteractionEntry implements OnModuleInit, OnApplicationBootstrap {
     private readonly recorder: InteractionRecorder,
   ) {}
 
+  /**
+   * Necord's global modules have registered every handler by now, and the client is not logged in
+   * yet: each component and modal id must be a declared route, or the bot does not go online.
+   */
   onModuleInit(): void {
+    const handlers = [...this.components.cache.values(), ...this.modals.cache.values()].map((discovery) => ({
+      pattern: discovery.getCustomId(),
+      handler: `${discovery.getClass().name}.${discovery.getHandler().name}`,
+    }));
+    assertRoutesDeclared(handlers);
     const emit = this.client.emit.bind(this.client) as (event: string, ...args: unknown[]) => boolean;
     this.client.emit = ((event: string, ...args: unknown[]) => {
       const [interaction] = args;
       if (event !== Events.InteractionCreate || !(interaction instanceof BaseInteraction)) return emit(event, ...args);
       return this.enter(interaction, () => emit(event, ...args));
     }) as Client['emit'];
-  }
-
-  /** Once necord has registered every handler: each component and modal id must be a declared route. */
-  onApplicationBootstrap(): void {
-    const handlers = [...this.components.cache.values(), ...this.modals.cache.values()].map((discovery) => ({
-      pattern: discovery.getCustomId(),
-      handler: `${discovery.getClass().name}.${discovery.getHandler().name}`,
-    }));
-    assertRoutesDeclared(handlers);
   }
 
   private enter(interaction: BaseInteraction, dispatch: () => boolean): boolean {
