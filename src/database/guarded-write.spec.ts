@@ -42,7 +42,8 @@ describe('a guarded write as one PostgreSQL statement', () => {
   it('locks the current rows and checks the key and the precondition before anything else', () => {
     expect([...ctes.keys()].slice(0, 3)).toEqual(['current', 'repeated', 'guard']);
     expect(ctes.get('current')).toMatch(/FOR UPDATE$/);
-    expect(ctes.get('repeated')).toMatch(/FROM player_action_logs WHERE idempotency_key = \$\d+/);
+    expect(ctes.get('repeated')).toMatch(/FROM \(SELECT count\(\*\) FROM current\) AS locked WHERE ladder_key_used\(\$\d+, \$\d+\)/);
+    expect(params.slice(0, 4)).toEqual(expect.arrayContaining(['player_action_logs', 'intent']));
     expect(ctes.get('guard')).toMatch(/NOT EXISTS \(SELECT 1 FROM repeated\) AND \(\(SELECT count\(\*\) FROM current WHERE rev = \$\d+\) = 2\)/);
     expect(params).toContain('intent');
   });

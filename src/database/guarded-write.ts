@@ -60,8 +60,9 @@ export function postgresStatement(write: GuardedWrite): SqlFragment {
     ({ name, label }) => sql`WHEN NOT EXISTS (SELECT 1 FROM ${name}) THEN ladder_fail(${CHANGE_MATCHED_NOTHING}, ${`${label} changed no row`})`,
   );
   const first = changes[0]?.name ?? unsafeRaw('current');
+  // `repeated` reads `current` first, so its key lookup runs once the row locks are held.
   return sql`WITH current AS (${write.current} FOR UPDATE),
-    repeated AS (SELECT 1 FROM ${identifier(write.keyed.table)} WHERE idempotency_key = ${intentKeyOf(write)}),
+    repeated AS (SELECT 1 FROM (SELECT count(*) FROM current) AS locked WHERE ladder_key_used(${write.keyed.table}, ${intentKeyOf(write)})),
     guard AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM repeated) AND (${write.precondition ?? sql`TRUE`})),
     ${join([...keyed, ...changes].map(({ name, body }) => sql`${name} AS (${body})`), ',\n    ')}
     SELECT CASE WHEN EXISTS (SELECT 1 FROM repeated) THEN 'repeat' WHEN NOT EXISTS (SELECT 1 FROM guard) THEN 'stale' ELSE 'applied' END AS ladder_status,
