@@ -47,6 +47,8 @@ export class ConnectionPool implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`A database connection closed: ${error.message}`);
       this.scheduleRefill();
     });
+    // A connection that breaks while in use leaves the pool through `remove` alone.
+    pool.on('remove', () => this.scheduleRefill());
   }
 
   onModuleDestroy(): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import {
   CHANGE_MATCHED_NOTHING,
@@ -49,7 +49,7 @@ export class Sql {
   /** A statement on a command path: bounded by the statement time limit. */
   async query<T = Row>(fragment: SqlFragment): Promise<T[]> {
     const { text, params } = this.prepare(fragment);
-    return this.bounded(this.dataSource.query(text, params));
+    return this.bounded(text, params);
   }
 
   /** A statement off the command path (the boot load), with no time limit. */
@@ -73,15 +73,29 @@ export class Sql {
     return outcome;
   }
 
-  /** Fails with DatabaseTimeout when no answer comes in time; the statement's own outcome is then unknown. */
-  private bounded<T>(work: Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return work;
-    let timer: NodeJS.Timeout | undefined;
+  /**
+   * Fails with DatabaseTimeout when the statement gets no answer in time, and then closes its
+   * connection, so the statement can neither be answered nor start later. Waiting for a connection
+   * from the pool is not the statement's time: it is bounded by the pool's own connect timeout.
+   */
+  private async bounded<T>(text: string, params: unknown[]): Promise<T[]> {
+    if (this.dialect === 'sqlite') return this.dataSource.query(text, params);
+    const runner = this.dataSource.createQueryRunner() as QueryRunner & { releasePostgresConnection(error?: Error): Promise<void> };
+    await runner.connect();
     const limit = this.timeoutMs + CLIENT_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut: DatabaseTimeout | undefined;
+    const work = runner.query(text, params) as Promise<T[]>;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DatabaseTimeout(limit)), limit);
+      timer = setTimeout(() => reject((timedOut = new DatabaseTimeout(limit))), limit);
     });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+      if (timedOut) work.catch(() => undefined);
+      await runner.releasePostgresConnection(timedOut);
+    }
   }
 
   private async writePostgres(write: GuardedWrite): Promise<WriteOutcome> {

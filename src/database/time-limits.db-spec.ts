@@ -72,7 +72,8 @@ describe(`time limits on command paths (${testDriver()})`, () => {
     }
     await expect(db.query(sql`SELECT pg_sleep(2)`)).rejects.toThrow(/statement timeout/);
     expect(await db.queryUnbounded<{ slept: number }>(sql`SELECT 1 AS slept FROM pg_sleep(0.6)`)).toEqual([{ slept: 1 }]);
-    expect(await db.query(sql`SELECT 1 AS alive`)).toEqual([{ alive: 1 }]);
+    expect(await db.query(sql`SELECT current_setting('statement_timeout') AS limit`)).toEqual([{ limit: '300ms' }]);
+    await expect(db.query(sql`SELECT pg_sleep(2)`)).rejects.toThrow(/statement timeout/);
   });
 
   it('answers a statement the network swallowed with a timeout, never a hang', async () => {
@@ -90,6 +91,19 @@ describe(`time limits on command paths (${testDriver()})`, () => {
     await boot(testConfig({ ...database.config, url: through.toString() }, { DB_STATEMENT_TIMEOUT_MS: '300' }));
     hop.silent = true;
     await expect(moduleRef.get(Sql).query(sql`SELECT 1 AS alive`)).rejects.toBeInstanceOf(DatabaseTimeout);
+  });
+
+  it('does not count the wait for a free connection as the statement\'s time', async () => {
+    if (database.config.driver !== 'postgres') {
+      await boot(testConfig(database.config));
+      await expect(moduleRef.get(Sql).query(sql`SELECT 1 AS alive`)).resolves.toEqual([{ alive: 1 }]);
+      return;
+    }
+    await boot(testConfig({ ...database.config, poolMax: 1, poolMin: 1 }, { DB_STATEMENT_TIMEOUT_MS: '300' }));
+    const db = moduleRef.get(Sql);
+    const busy = db.queryUnbounded(sql`SELECT 1 AS slept FROM pg_sleep(1.5)`);
+    await expect(db.query(sql`SELECT 2 AS answered`)).resolves.toEqual([{ answered: 2 }]);
+    await busy;
   });
 
   it('reopens the pool\'s minimum in the background after its connections died', async () => {

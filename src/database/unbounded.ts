@@ -11,8 +11,10 @@ export async function withoutStatementTimeout<T>(dataSource: DataSource, work: (
     if (postgres) await runner.query('SET statement_timeout = 0');
     return await work(runner);
   } finally {
-    if (postgres) await runner.query('RESET statement_timeout').catch(() => undefined);
-    await runner.release();
+    const failedReset = postgres ? await runner.query('RESET statement_timeout').then(() => undefined, (error: Error) => error) : undefined;
+    // A connection whose limit could not be restored must never serve a command: the pool drops it.
+    if (failedReset) await (runner as QueryRunner & { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(failedReset);
+    else await runner.release();
   }
 }
 
