@@ -47,7 +47,7 @@ export class CountryService {
     if (!to) throw new InteractionRefusal('Unknown country', `country: "${code}" is not a country code.`);
     const known = this.directory.get(who.discordId);
     const before = known?.country ?? null;
-    if (known?.rev === rev && before === code) return { ...this.changeTo(who.discordId, code), outcome: 'saved' };
+    if (known?.rev === rev && before === code && this.directory.trusts(who.discordId)) return { ...this.changeTo(who.discordId, code), outcome: 'saved' };
     const at = this.clock.now();
     const entry = { idempotencyKey: intentKey, discordId: who.discordId, action: 'country_changed' as const, settingName: 'country', oldValue: before, newValue: code, changedBy: 'player', at };
     const write = await this.updates.write(who.discordId, () => this.repository.setCountry(who, code, rev, at, [entry]));

@@ -13,6 +13,8 @@ import { PlayersRepository } from './players.repository';
 export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
   private readonly logger = new Logger(PlayerDirectory.name);
   private readonly players = new Map<string, PlayerRecord>();
+  /** Players a write may have changed without memory knowing: read again until the database answers. */
+  private readonly unverified = new Set<string>();
 
   constructor(
     private readonly repository: PlayersRepository,
@@ -36,17 +38,34 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     this.players.set(player.discordId, player);
   }
 
+  /** Whether memory is known to hold the player as the database does (no write of unknown outcome since). */
+  trusts(discordId: string): boolean {
+    return !this.unverified.has(discordId);
+  }
+
+  /** A row the database returned in the same statement as a write: memory holds the truth again. */
+  confirm(player: PlayerRecord): void {
+    this.put(player);
+    this.unverified.delete(player.discordId);
+  }
+
   /**
-   * After a write whose outcome is unknown: reads the player again, off the command path. Until the
-   * answer comes, guards keep the row memory had, which is never newer than the database's.
+   * After a write whose outcome is unknown: reads the player again, off the command path, retrying
+   * until the database answers. Until then guards keep the row memory had, and nothing is decided
+   * from it alone (see `trusts`).
    */
-  reread(discordId: string): Promise<void> {
-    return this.repository.find(discordId).then(
+  reread(discordId: string, retryMs = 500): void {
+    this.unverified.add(discordId);
+    this.repository.find(discordId).then(
       (player) => {
-        if (player) this.players.set(discordId, player);
-        else this.players.delete(discordId);
+        if (!this.unverified.has(discordId)) return;
+        if (player) this.confirm(player);
+        else this.unverified.delete(discordId);
       },
-      (error: unknown) => this.logger.warn(`Could not read player ${discordId} again after a failed write: ${String(error)}`),
+      (error: unknown) => {
+        this.logger.warn(`Could not read player ${discordId} again after a failed write, retrying: ${String(error)}`);
+        setTimeout(() => this.unverified.has(discordId) && this.reread(discordId, Math.min(retryMs * 2, 30_000)), retryMs).unref();
+      },
     );
   }
 

@@ -22,12 +22,12 @@ export class PlayerUpdates {
       write = await work();
     } catch (error) {
       if (!(error instanceof ChangeMatchedNothing)) {
-        void this.directory.reread(discordId);
+        this.directory.reread(discordId);
         await this.views.forget(discordId);
       }
       throw error;
     }
-    if (write.player) this.directory.put(write.player);
+    if (write.player) this.directory.confirm(write.player);
     await this.views.rerender(discordId);
     return write;
   }

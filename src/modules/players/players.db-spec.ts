@@ -95,6 +95,25 @@ describe(`players service and memory (${testDriver()})`, () => {
     expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toMatchObject({ country: 'JP', rev: 3 });
   });
 
+  it('decides nothing from memory alone after a write of unknown outcome, even when reading the player again fails', async () => {
+    await moduleRef.get(TermsService).answer(alice, true, '1', 0, 'terms/accept/1/0:m1:u');
+    const db = moduleRef.get(Sql);
+    const write = db.write.bind(db);
+    jest.spyOn(db, 'write').mockImplementationOnce(async (guarded) => {
+      await write(guarded);
+      throw new DatabaseTimeout(6000);
+    });
+    jest.spyOn(moduleRef.get(PlayersRepository), 'find').mockRejectedValueOnce(new Error('still unreachable'));
+    await expect(moduleRef.get(TermsService).answer(alice, false, '1', 1, 'terms/decline/1/1:m2:u')).rejects.toBeInstanceOf(DatabaseTimeout);
+    expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toMatchObject({ termsAccepted: true, rev: 1 });
+
+    // Memory still says accepted at revision 1, the database declined at 2: Accept must reach the database.
+    const answer = await moduleRef.get(TermsService).answer(alice, true, '1', 1, 'terms/accept/1/1:m3:u');
+    expect(answer).toMatchObject({ outcome: 'stale', accepted: false });
+    expect(moduleRef.get(PlayerDirectory).get(alice.discordId)).toMatchObject({ termsAccepted: false, rev: 2 });
+    expect(moduleRef.get(PlayerDirectory).trusts(alice.discordId)).toBe(true);
+  });
+
   it('rebuilds every player status from the database at boot', async () => {
     await registered();
     await moduleRef.get(TermsService).answer({ discordId: '523456789012345678', username: 'bob' }, true, '1', 0, 'terms/accept/1/0:m4:u');

@@ -82,7 +82,7 @@ export class SetupService {
     const before = this.directory.get(who.discordId);
     const entries = this.logEntries(who.discordId, before, values, intentKey, at);
     const done: SetupStep = { step: 'done', draft, labels: this.labels(draft) };
-    if (before?.setupCompletedAt && before.rev === rev && entries.length === 1) return done;
+    if (before?.setupCompletedAt && before.rev === rev && entries.length === 1 && this.directory.trusts(who.discordId)) return done;
 
     const write = await this.updates.write(who.discordId, () => this.repository.completeSetup(who, values, rev, at, entries));
     if (write.status !== 'stale') return done;

@@ -47,7 +47,8 @@ export class TermsService {
       throw new InteractionRefusal('The terms have changed', 'Run /termsofservice again to read the current terms.');
     }
     const previous = this.directory.get(who.discordId);
-    if ((previous?.rev ?? 0) === rev && this.accepts(previous) === accepted) return this.answered(accepted, 'unchanged', who.discordId);
+    const unchanged = (previous?.rev ?? 0) === rev && this.accepts(previous) === accepted;
+    if (unchanged && this.directory.trusts(who.discordId)) return this.answered(accepted, 'unchanged', who.discordId);
 
     const at = this.clock.now();
     const entries: ActionLogEntry[] = [
