@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'discord.js';
+import { BurstHandlerMajorIdKey, Client } from 'discord.js';
 import { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/inject-config.decorator';
 
@@ -29,7 +29,7 @@ export class RestHandlerSweeper implements OnModuleInit, OnModuleDestroy {
 
   /** Drops the idle handlers; returns how many. */
   sweep(): number {
-    // A burst handler (interaction callbacks) holds no queue, so it is idle whenever no request is in flight on it.
-    return this.client.rest.handlers.sweep((handler) => handler.inactive || handler.constructor.name === 'BurstHandler');
+    // A burst handler (interaction callbacks) queues nothing: dropping it never loses a request.
+    return this.client.rest.handlers.sweep((handler, key) => handler.inactive || key.endsWith(`:${BurstHandlerMajorIdKey}`));
   }
 }
