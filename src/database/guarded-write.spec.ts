@@ -61,6 +61,12 @@ describe('a guarded write as one PostgreSQL statement', () => {
     expect(text).not.toMatch(/\/ ?0|1 \/ /);
   });
 
+  it('checks a part meant for an exact number of rows by its count', () => {
+    const exact = postgresStatement({ ...write, changes: [{ ...write.changes[0], rows: 2 }] }).compile();
+    expect(exact.text).toMatch(/WHEN \(SELECT count\(\*\) FROM change_1\) <> \$\d+ THEN ladder_fail\(/);
+    expect(exact.params).toEqual(expect.arrayContaining([2, 'UPDATE players did not change exactly 2 rows']));
+  });
+
   it('answers the outcome with the current rows and the first change\'s rows', () => {
     expect(text).toMatch(/AS ladder_status/);
     expect(text).toMatch(/json_agg\(c\), '\[\]'::json\) FROM current c\) AS ladder_current/);

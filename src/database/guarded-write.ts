@@ -5,11 +5,15 @@ export type Row = Record<string, unknown>;
 /** A row that carries its intent's UNIQUE `idempotency_key`. */
 export type KeyedRow = Row & { idempotency_key: string };
 
-/** One part of a write. It runs only when the write's guard holds, and must change at least one row. */
-export type Change =
+/**
+ * One part of a write. It runs only when the write's guard holds, and must change exactly `rows` rows
+ * (both players of a match), or at least one when `rows` is not given; otherwise the whole write fails.
+ */
+export type Change = (
   | { update: string; set: SqlFragment; where: SqlFragment }
   | { insert: string; row: Row; onConflict?: SqlFragment }
-  | { delete: string; where: SqlFragment };
+  | { delete: string; where: SqlFragment }
+) & { rows?: number };
 
 /**
  * A command-path write: the rows it acts on as they stand, a compare-and-set on them, the keyed rows
@@ -52,13 +56,14 @@ export function postgresStatement(write: GuardedWrite): SqlFragment {
   }));
   const changes = write.changes.map((change, index) => ({
     name: unsafeRaw(`change_${index + 1}`),
-    label: describeChange(change),
+    change,
     body: changeStatement(change, guarded),
   }));
   const keyedCount = keyed.length === 0 ? sql`0` : join(keyed.map(({ name }) => sql`(SELECT count(*) FROM ${name})`), ' + ');
-  const checks = changes.map(
-    ({ name, label }) => sql`WHEN NOT EXISTS (SELECT 1 FROM ${name}) THEN ladder_fail(${CHANGE_MATCHED_NOTHING}, ${`${label} changed no row`})`,
-  );
+  const checks = changes.map(({ name, change }) => {
+    const wrong = change.rows === undefined ? sql`NOT EXISTS (SELECT 1 FROM ${name})` : sql`(SELECT count(*) FROM ${name}) <> ${change.rows}`;
+    return sql`WHEN ${wrong} THEN ladder_fail(${CHANGE_MATCHED_NOTHING}, ${changeFailure(change)})`;
+  });
   const first = changes[0]?.name ?? unsafeRaw('current');
   // `repeated` reads `current` first, so its key lookup runs once the row locks are held.
   return sql`WITH current AS (${write.current} FOR UPDATE),
@@ -110,7 +115,17 @@ function insertStatement(change: { insert: string; row: Row; onConflict?: SqlFra
   return sql`INSERT INTO ${identifier(change.insert)} (${columns}) ${source}${conflict} RETURNING ${returning}`;
 }
 
-export function describeChange(change: Change): string {
+/** Why a part failed its row count, as the error says it. */
+export function changeFailure(change: Change): string {
+  return change.rows === undefined ? `${describeChange(change)} changed no row` : `${describeChange(change)} did not change exactly ${change.rows} rows`;
+}
+
+/** Whether a part changed the rows it must. */
+export function changedEnough(change: Change, changed: number): boolean {
+  return change.rows === undefined ? changed > 0 : changed === change.rows;
+}
+
+function describeChange(change: Change): string {
   if ('update' in change) return `UPDATE ${change.update}`;
   if ('delete' in change) return `DELETE FROM ${change.delete}`;
   return `INSERT INTO ${change.insert}`;

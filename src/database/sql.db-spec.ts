@@ -144,6 +144,23 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
       expect(await logKeys(key('halfway'))).toEqual([]);
     });
 
+    it('applies a part meant for two rows only when it changes both', async () => {
+      const other = String(BigInt(id) + 200_000n);
+      await db.query(sql`INSERT INTO players (discord_id, discord_username, rev, created_at, updated_at) VALUES (${other}, ${'zoe'}, ${1}, ${new Date()}, ${new Date()})`);
+      const both = (key: string, country: string, where: ReturnType<typeof sql>): GuardedWrite => ({
+        current: sql`SELECT * FROM players WHERE discord_id IN (${id}, ${other})`,
+        keyed: { table: 'player_action_logs', rows: [logRow(key)] },
+        changes: [{ update: 'players', set: sql`country = ${country}`, where, rows: 2 }],
+      });
+      await expect(db.write(both(key('pair:1'), 'AR', sql`discord_id IN (${id}, ${other}) AND rev = ${1} AND country IS NOT NULL`))).rejects.toThrow(
+        /UPDATE players did not change exactly 2 rows/,
+      );
+      expect(await player()).toEqual({ country: 'KR', rev: 1 });
+      expect(await logKeys(key('pair:1'))).toEqual([]);
+      expect((await db.write(both(key('pair:2'), 'AR', sql`discord_id IN (${id}, ${other})`))).status).toBe('applied');
+      expect([await player(), await player(other)]).toEqual([{ country: 'AR', rev: 1 }, { country: 'AR', rev: 1 }]);
+    });
+
     it('lets a genuine SQL error surface as itself, writing nothing', async () => {
       const broken: GuardedWrite = { ...setCountry(key('broken'), 'SE', 1), changes: [{ update: 'players', set: sql`discord_username = ${null}`, where: sql`discord_id = ${id}` }] };
       const error = await db.write(broken).then(() => undefined, (thrown: unknown) => thrown);

@@ -5,7 +5,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import {
   CHANGE_MATCHED_NOTHING,
-  describeChange,
+  changedEnough,
+  changeFailure,
   GuardedWrite,
   intentKeyOf,
   KEY_TAKEN_CONCURRENTLY,
@@ -126,7 +127,7 @@ export class Sql {
       }
       const changed = write.changes.map((change) => {
         const rows = run(sqliteChange(change));
-        if (rows.length === 0) throw new ChangeMatchedNothing(`${describeChange(change)} changed no row`);
+        if (!changedEnough(change, rows.length)) throw new ChangeMatchedNothing(changeFailure(change));
         return rows;
       });
       return { status: 'applied', rows: changed[0] ?? current, current };
