@@ -5,12 +5,12 @@ describe('completions', () => {
     const completions = new Completions();
     const order: string[] = [];
     const first = completions.finished('a').then(() => order.push('a'));
-    const again = completions.finished('a').then(() => order.push('a again'));
+    const alongside = completions.finished('a').then(() => order.push('a again'));
     completions.finish('b');
     await completions.finished('b').then(() => order.push('b'));
     expect(order).toEqual(['b']);
     completions.finish('a');
-    await Promise.all([first, again]);
+    await Promise.all([first, alongside]);
     expect(order).toEqual(['b', 'a', 'a again']);
   });
 });

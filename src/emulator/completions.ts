@@ -12,9 +12,9 @@ export class Completions {
     this.waiting.delete(interactionId);
   }
 
-  /** Resolves once `interactionId` has finished, at once if it already has. */
+  /** Resolves once `interactionId` has finished, at once if it already has; each finish is waited for once. */
   finished(interactionId: string): Promise<void> {
-    if (this.finishedIds.has(interactionId)) return Promise.resolve();
+    if (this.finishedIds.delete(interactionId)) return Promise.resolve();
     return new Promise((resolve) => this.waiting.set(interactionId, [...(this.waiting.get(interactionId) ?? []), resolve]));
   }
 }
