@@ -83,6 +83,13 @@ describe('a matchmaking wave', () => {
       expect(result.stayQueued).toEqual([ANN]);
     });
 
+    it('then gives the larger side\'s later players whoever the first pass left free', () => {
+      // Ann and Cat wait longest, so they go first; Cat takes Eve, Ann fits nobody left; Ben, later, fits Dan.
+      const result = wave([bwPlayer(ANN, 1500, { wait: 3 }), bwPlayer(BEN, 2000), bwPlayer(CAT, 1600, { wait: 2 }), sc2Player(DAN, 2000), sc2Player(EVE, 1700)]);
+      expect(pairings(result)).toEqual([`${BEN} v ${DAN}`, `${CAT} v ${EVE}`]);
+      expect(result.stayQueued).toEqual([ANN]);
+    });
+
     it('weighs waiting against the gap: gap² - 20 (c1 + c2), lowest first', () => {
       // Ann-Ben scores 10² - 20 x 2 = 60, Ann-Cat 15² - 20 x 9 = 45; Dan fits Cat alone (Ben is 190 away).
       const result = wave([bwPlayer(ANN, 1500), sc2Player(BEN, 1510), sc2Player(CAT, 1515, { wait: 8 }), bwPlayer(DAN, 1700)]);

@@ -20,10 +20,13 @@ export function runWave(entries: readonly QueueEntry[], context: WaveContext): W
   const queue = inIdOrder(entries);
   const judge = new PairJudge();
   const sides = formSides(eligiblePlayers(queue, context.window, judge), context.random);
-  const bwSide = sides.bw.sort(byRating);
-  const sc2Side = sides.sc2.sort(byRating);
-  const greedy = pairInRounds(bwSide, sc2Side, limits, judge);
-  const pairs = improveBySwaps(greedy, limits, judge).sort((a, b) => a.bw.player - b.bw.player);
+  const first = pairInRounds(sides.bw.sort(byRating), sides.sc2.sort(byRating), limits, judge);
+  // Then the larger side's later players, with whoever the first pass left free on the other side.
+  const paired = new Set(first.flatMap((pair) => [pair.bw, pair.sc2]));
+  const leftBw = [...sides.bw, ...sides.later.bw].filter((contender) => !paired.has(contender)).sort(byRating);
+  const leftSc2 = [...sides.sc2, ...sides.later.sc2].filter((contender) => !paired.has(contender)).sort(byRating);
+  const second = pairInRounds(leftBw, leftSc2, limits, judge);
+  const pairs = improveBySwaps([...first, ...second], limits, judge).sort((a, b) => a.bw.player - b.bw.player);
 
   const matched = new Uint8Array(queue.length);
   const matches = pairs.map((pair) => {

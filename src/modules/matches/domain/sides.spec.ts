@@ -58,8 +58,11 @@ describe('forming the sides', () => {
     expect(form([{ bw: 1500 }, { sc2: 1600 }, { bw: 1400, sc2: 1800, wait: 3 }])).toEqual({ bw: [0], sc2: [2] });
   });
 
-  it('keeps the longest-waiting players of the larger side', () => {
-    expect(form([{ bw: 1500, wait: 1 }, { bw: 1500, wait: 4 }, { bw: 2500, wait: 6 }, { sc2: 1500 }, { sc2: 1500 }])).toEqual({ bw: [1, 2], sc2: [3, 4] });
+  it('puts the longest-waiting players of the larger side first, and the rest after', () => {
+    const queue: Races[] = [{ bw: 1500, wait: 1 }, { bw: 1500, wait: 4 }, { bw: 2500, wait: 6 }, { sc2: 1500 }, { sc2: 1500 }];
+    expect(form(queue)).toEqual({ bw: [1, 2], sc2: [3, 4] });
+    const later = formSides(queue.map((races, player) => eligible(player, races)), seededRandom(1)).later;
+    expect({ bw: later.bw.map((contender) => contender.player), sc2: later.sc2.map((contender) => contender.player) }).toEqual({ bw: [0], sc2: [] });
   });
 
   it('draws among equal waits by the seed', () => {

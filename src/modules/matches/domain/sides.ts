@@ -7,6 +7,8 @@ import { firstIndexAbove, firstIndexAtLeast } from './sorted-search';
 export interface Sides {
   bw: Contender<BwRace>[];
   sc2: Contender<Sc2Race>[];
+  /** The larger side's players beyond the smaller side's size: considered after the others. */
+  later: { bw: Contender<BwRace>[]; sc2: Contender<Sc2Race>[] };
 }
 
 interface TwoRacePlayer {
@@ -18,7 +20,7 @@ interface TwoRacePlayer {
 
 /**
  * Single-race players take their game's side; players with both races fill the smaller side, each
- * where they stand relatively higher; then the larger side keeps only its longest-waiting players.
+ * where they stand relatively higher; then the larger side puts its longest-waiting players first.
  */
 export function formSides(players: readonly EligiblePlayer[], random: RandomSource): Sides {
   const bw: Contender<BwRace>[] = [];
@@ -33,7 +35,14 @@ export function formSides(players: readonly EligiblePlayer[], random: RandomSour
   twoRace.forEach((player, rank) => (rank < toBw ? bw.push(player.bw) : sc2.push(player.sc2)));
 
   const size = Math.min(bw.length, sc2.length);
-  return { bw: longestWaiting(bw, size, random), sc2: longestWaiting(sc2, size, random) };
+  const firstBw = longestWaiting(bw, size, random);
+  const firstSc2 = longestWaiting(sc2, size, random);
+  return { bw: firstBw, sc2: firstSc2, later: { bw: others(bw, firstBw), sc2: others(sc2, firstSc2) } };
+}
+
+function others<C extends Contender>(side: readonly C[], first: readonly C[]): C[] {
+  const taken = new Set(first);
+  return side.filter((contender) => !taken.has(contender));
 }
 
 /**
