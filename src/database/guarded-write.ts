@@ -21,7 +21,10 @@ export type Change = (
  * and the precondition true) is applied to every part by the mechanism; no part can leave it out.
  */
 export interface GuardedWrite {
-  /** A plain SELECT of the rows acted on: locked while the write runs, and returned whatever the outcome. */
+  /**
+   * A plain SELECT of the rows acted on: locked while the write runs, and returned whatever the
+   * outcome. Several rows are selected `ORDER BY id`, so two writes always lock them in one order.
+   */
   current: SqlFragment;
   /** The compare-and-set, a condition that may read the `current` rows, e.g. sql`(SELECT rev FROM current) = ${rev}`. */
   precondition?: SqlFragment;

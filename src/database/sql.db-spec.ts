@@ -1,4 +1,5 @@
 import { Test, TestingModule } from '@nestjs/testing';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase, testDriver } from '../../test/support/test-database';
 import { testConfig } from '../../test/support/test-config';
@@ -193,6 +194,38 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
       expect(outcomes.filter((outcome) => outcome.status === 'stale')).toHaveLength(3);
       expect(await logKeys(key('rival'))).toHaveLength(1);
       expect((await player()).rev).toBe(2);
+    });
+
+    it('tries once more when PostgreSQL rolled it back to break a deadlock', async () => {
+      if (database.config.driver !== 'postgres') {
+        expect((await db.write(setCountry(key('deadlock'), 'PT', 1))).status).toBe('applied');
+        return;
+      }
+      const other = String(BigInt(id) + 300_000n);
+      await db.query(sql`INSERT INTO players (discord_id, discord_username, rev, created_at, updated_at) VALUES (${other}, ${'zed'}, ${1}, ${new Date()}, ${new Date()})`);
+      const holder = new Client({ connectionString: database.config.url });
+      await holder.connect();
+      const lockWaits = async () =>
+        Number((await holder.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n);
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM players WHERE discord_id = $1 FOR UPDATE', [other]);
+        // The write locks its own player, then waits for the holder's; the holder then waits for the write's: a cycle.
+        const both = setCountry(key('deadlock'), 'PT', 1);
+        const writing = db.write({
+          ...both,
+          current: sql`SELECT * FROM players WHERE discord_id IN (${id}, ${other}) ORDER BY id`,
+          precondition: sql`(SELECT count(*) FROM current WHERE rev = ${1}) = ${2}`,
+        });
+        for (let poll = 0; poll < 300 && (await lockWaits()) < 1; poll += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+        await holder.query('SELECT 1 FROM players WHERE discord_id = $1 FOR UPDATE', [id]);
+        await holder.query('COMMIT');
+        expect((await writing).status).toBe('applied');
+      } finally {
+        await holder.end();
+      }
+      expect(await player()).toEqual({ country: 'PT', rev: 2 });
+      expect(await logKeys(key('deadlock'))).toEqual([key('deadlock')]);
     });
 
     it('creates a row through an upsert guarded like any other part', async () => {

@@ -68,8 +68,8 @@ export class Sql {
     intentKeyOf(write);
     const attempt = () => (this.dialect === 'postgres' ? this.writePostgres(write) : Promise.resolve(this.writeSqlite(write)));
     const outcome = await attempt()
-      .catch((error: unknown) => (lostRace(error) ? attempt() : Promise.reject(error)))
-      .catch((error: unknown) => Promise.reject(lostRace(error) ? new ChangeMatchedNothing(String((error as Error).message)) : error));
+      .catch((error: unknown) => (nothingApplied(error) ? attempt() : Promise.reject(error)))
+      .catch((error: unknown) => Promise.reject(failedOnPurpose(error) ? new ChangeMatchedNothing(String((error as Error).message)) : error));
     this.listeners.notify(outcome.status);
     return outcome;
   }
@@ -174,11 +174,21 @@ export class ChangeMatchedNothing extends Error {
   }
 }
 
+/** PostgreSQL rolled the statement back whole to break a deadlock: nothing of it was applied. */
+const DEADLOCK_DETECTED = '40P01';
+
+function codeOf(error: unknown): string | undefined {
+  return (error as { driverError?: { code?: string } }).driverError?.code;
+}
+
 /** The write failed on purpose: a part changed nothing, or a key was taken since it began. */
-function lostRace(error: unknown): boolean {
-  if (error instanceof ChangeMatchedNothing) return true;
-  const code = (error as { driverError?: { code?: string } }).driverError?.code;
-  return code === CHANGE_MATCHED_NOTHING || code === KEY_TAKEN_CONCURRENTLY;
+function failedOnPurpose(error: unknown): boolean {
+  return error instanceof ChangeMatchedNothing || codeOf(error) === CHANGE_MATCHED_NOTHING || codeOf(error) === KEY_TAKEN_CONCURRENTLY;
+}
+
+/** Nothing of the write was applied, and trying once more reads the rows anew: it failed on purpose, or lost a deadlock. */
+function nothingApplied(error: unknown): boolean {
+  return failedOnPurpose(error) || codeOf(error) === DEADLOCK_DETECTED;
 }
 
 /** Reads a time column of a raw row: a Date, or UTC text (SQLite's, or PostgreSQL's JSON). */
