@@ -40,6 +40,8 @@ export type WriteStatus = 'applied' | 'repeat' | 'stale';
  * `applied`: the change and its keyed rows were written, `rows` being the first change's rows as written.
  * `repeat`: the intent's key was used before; nothing changed. `stale`: the precondition no longer
  * held; nothing changed. `current` is always the rows acted on as they were when the write ran.
+ * On PostgreSQL the rows travel as JSON: read them with readTime / readBoolean, and keep the schema's
+ * counters `integer` (a `bigint` or `numeric` column would arrive as a JSON number).
  */
 export type WriteOutcome =
   | { status: 'applied'; rows: Row[]; current: Row[] }
