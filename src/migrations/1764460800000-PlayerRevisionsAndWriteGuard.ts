@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * `players.rev`, the settings revision a button acts on (LADDER.md, Revisions), and on PostgreSQL two
@@ -11,7 +11,8 @@ export class PlayerRevisionsAndWriteGuard1764460800000 implements MigrationInter
   name = 'PlayerRevisionsAndWriteGuard1764460800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('players', new TableColumn({ name: 'rev', type: 'integer', default: 0 }));
+    // Plain DDL, the same on both databases: the Table API would first read the whole table's schema.
+    await queryRunner.query('ALTER TABLE players ADD COLUMN rev integer NOT NULL DEFAULT 0');
     if (queryRunner.connection.driver.options.type !== 'postgres') return;
     await queryRunner.query(`CREATE FUNCTION ladder_fail(code text, message text) RETURNS boolean LANGUAGE plpgsql AS $$
       BEGIN
