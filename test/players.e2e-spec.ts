@@ -290,6 +290,10 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       expect((await logRows(jon.id)).filter((row) => row.action === 'country_changed')).toEqual([
         { action: 'country_changed', setting_name: 'country', old_value: 'US', new_value: 'JP' },
       ]);
+
+      await jon.runCommand('setcountry', { country: 'Japan' });
+      expect(jon.lastReply()).toMatch(/Country unchanged[\s\S]*You already represent[\s\S]*Japan/);
+      expect(jon.lastReply()).not.toMatch(/Confirm/);
     });
 
     it('names the field when nothing matches', async () => {

@@ -6,6 +6,9 @@ import { SETCOUNTRY_CANCEL, SETCOUNTRY_CONFIRM } from './players.routes';
 const label = (country: Choice | undefined) => (country ? `${country.flag ?? ''} ${country.name}`.trim() : 'none');
 
 export function renderCountryPreview(change: CountryChange) {
+  if (change.from?.code === change.to.code) {
+    return { embeds: [new EmbedBuilder().setTitle('Country unchanged').setDescription(`You already represent ${label(change.to)}.`)], components: [] };
+  }
   const question = `From ${label(change.from)} to **${label(change.to)}**.`;
   const note = change.outcome === 'stale' ? 'Your settings changed since that preview, so nothing was saved. As they are now:\n' : '';
   return {
