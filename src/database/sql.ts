@@ -65,7 +65,6 @@ export class Sql {
    * repeat or as stale; a part that still changes nothing fails the whole write as ChangeMatchedNothing.
    */
   async write(write: GuardedWrite): Promise<WriteOutcome> {
-    intentKeyOf(write);
     const attempt = () => (this.dialect === 'postgres' ? this.writePostgres(write) : Promise.resolve(this.writeSqlite(write)));
     const outcome = await attempt()
       .catch((error: unknown) => (nothingApplied(error) ? attempt() : Promise.reject(error)))
