@@ -205,9 +205,11 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
       await db.query(sql`INSERT INTO players (discord_id, discord_username, rev, created_at, updated_at) VALUES (${other}, ${'zed'}, ${1}, ${new Date()}, ${new Date()})`);
       const holder = new Client({ connectionString: database.config.url });
       await holder.connect();
-      const lockWaits = async () =>
-        Number((await holder.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n);
+      const waitingForHolder = async () =>
+        Number((await holder.query('SELECT count(*) AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))')).rows[0].n);
       try {
+        // Only the write's backend looks for the cycle in time, so the write is the one rolled back.
+        await holder.query("SET deadlock_timeout = '60s'");
         await holder.query('BEGIN');
         await holder.query('SELECT 1 FROM players WHERE discord_id = $1 FOR UPDATE', [other]);
         // The write locks its own player, then waits for the holder's; the holder then waits for the write's: a cycle.
@@ -217,7 +219,7 @@ describe(`Sql: statements and guarded writes (${testDriver()})`, () => {
           current: sql`SELECT * FROM players WHERE discord_id IN (${id}, ${other}) ORDER BY id`,
           precondition: sql`(SELECT count(*) FROM current WHERE rev = ${1}) = ${2}`,
         });
-        for (let poll = 0; poll < 300 && (await lockWaits()) < 1; poll += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+        for (let poll = 0; poll < 300 && (await waitingForHolder()) < 1; poll += 1) await new Promise((resolve) => setTimeout(resolve, 10));
         await holder.query('SELECT 1 FROM players WHERE discord_id = $1 FOR UPDATE', [id]);
         await holder.query('COMMIT');
         expect((await writing).status).toBe('applied');
