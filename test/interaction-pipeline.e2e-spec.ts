@@ -102,10 +102,10 @@ describe(`the interaction pipeline (${testDriver()})`, () => {
     const replies: string[] = [];
     for (const status of [
       undefined,
-      { banned: false, termsAccepted: true, setupComplete: false, activity: 'idle' as const },
-      { banned: false, termsAccepted: true, setupComplete: true, activity: 'in_match' as const },
-      { banned: true, termsAccepted: true, setupComplete: true, activity: 'idle' as const },
-      { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle' as const },
+      { banned: false, termsAccepted: true, setupComplete: false, activity: 'idle' as const, activitySince: null, matchId: null },
+      { banned: false, termsAccepted: true, setupComplete: true, activity: 'in_match' as const, activitySince: null, matchId: null },
+      { banned: true, termsAccepted: true, setupComplete: true, activity: 'idle' as const, activitySince: null, matchId: null },
+      { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle' as const, activitySince: null, matchId: null },
     ]) {
       if (status) players.statuses.set(ivy.id, status);
       await ivy.runCommand('guarded');

@@ -15,9 +15,13 @@ export interface AppConfig {
   channels: { ladder?: string; admin?: string };
   terms: { url: string; version: string };
   staticData: { dir: string };
-  ladder: { abortsPerMonth: number };
-  /** The rating window a waiting player accepts: base + step x waves waited (LADDER.md, Window). */
-  matchmaking: { windowBase: number; windowStep: number };
+  /** `initialRating`: what a race brings before its first game; `confirmSeconds`: how long both players have to confirm a match. */
+  ladder: { abortsPerMonth: number; initialRating: number; confirmSeconds: number };
+  /**
+   * The rating window a waiting player accepts: base + step x waves waited (LADDER.md, Window). Waves
+   * run every `waveSeconds`, anchored to the epoch; `waves: 'manual'` runs them only when asked (tests).
+   */
+  matchmaking: { windowBase: number; windowStep: number; waveSeconds: number; waves: 'clock' | 'manual' };
   /** How long rendered views (profiles, leaderboard pages) stay in the view cache. */
   viewCacheSeconds: number;
 }

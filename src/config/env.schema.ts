@@ -54,6 +54,10 @@ export const envSchema = z
     VIEW_CACHE_SECONDS: wholeNumber(1, 86_400).default(300),
     MATCH_WINDOW_BASE: wholeNumber(0, 5000).default(100),
     MATCH_WINDOW_STEP: wholeNumber(0, 5000).default(50),
+    INITIAL_RATING: wholeNumber(0, 10_000).default(1500),
+    WAVE_SECONDS: wholeNumber(5, 3600).default(45),
+    WAVES: z.enum(['clock', 'manual'], { error: 'must be clock or manual' }).default('clock'),
+    CONFIRM_SECONDS: wholeNumber(10, 3600).default(60),
   })
   .refine((env) => env.DB_POOL_MIN <= env.DB_POOL_MAX, {
     path: ['DB_POOL_MIN'],

@@ -1,4 +1,4 @@
-import { GuardedWrite, intentKeyOf, postgresStatement, sqliteChange } from './guarded-write';
+import { assertGuarded, GuardedWrite, intentKeyOf, intentRow, postgresStatement, sqliteChange } from './guarded-write';
 import { sql } from './sql-fragment';
 
 const write: GuardedWrite = {
@@ -67,10 +67,12 @@ describe('a guarded write as one PostgreSQL statement', () => {
     expect(exact.params).toEqual(expect.arrayContaining([2, 'UPDATE players did not change exactly 2 rows']));
   });
 
-  it('answers the outcome with the current rows and the first change\'s rows', () => {
+  it('answers the outcome with the current rows, the keyed rows and every change\'s rows', () => {
     expect(text).toMatch(/AS ladder_status/);
     expect(text).toMatch(/json_agg\(c\), '\[\]'::json\) FROM current c\) AS ladder_current/);
-    expect(text).toMatch(/json_agg\(r\), '\[\]'::json\) FROM change_1 r\) AS ladder_rows/);
+    expect(text).toMatch(/FROM \(SELECT \* FROM keyed_1 UNION ALL SELECT \* FROM keyed_2\) k\) AS ladder_keyed/);
+    const changedRows = (name: string) => `(SELECT coalesce(json_agg(r), '[]'::json) FROM ${name} r)`;
+    expect(text).toContain(`json_build_array(${['change_1', 'change_2', 'change_3'].map(changedRows).join(', ')}) AS ladder_changed`);
   });
 
   it('numbers every placeholder once, in order', () => {
@@ -79,9 +81,31 @@ describe('a guarded write as one PostgreSQL statement', () => {
     expect(params).toHaveLength(numbers.length);
   });
 
-  it('needs a keyed row: the key names the intent', () => {
+  it('needs a keyed row when keyed: the key names the intent', () => {
     expect(intentKeyOf(write)).toBe('intent');
     expect(() => postgresStatement({ ...write, keyed: { table: 'player_action_logs', rows: [] } })).toThrow(/keyed row/);
+  });
+
+  it('guards a write without keyed rows by its precondition alone, and refuses one with neither', () => {
+    const unkeyed = postgresStatement({ ...write, keyed: undefined }).compile().text;
+    expect(parts(unkeyed).get('repeated')).toBe('SELECT 1 WHERE FALSE');
+    expect(unkeyed).not.toMatch(/keyed_\d/);
+    expect(unkeyed).toMatch(/'\[\]'::json AS ladder_keyed/);
+    expect(() => assertGuarded({ ...write, keyed: undefined })).not.toThrow();
+    expect(() => assertGuarded({ ...write, keyed: undefined, precondition: undefined })).toThrow(/needs a precondition/);
+  });
+
+  it('reads intentRow() as the keyed row the statement inserts, on PostgreSQL from its CTE and on SQLite as a value', () => {
+    const linked: GuardedWrite = {
+      ...write,
+      changes: [{ update: 'players', set: sql`current_match_id = ${intentRow('id')}`, where: sql`id IN (${1}, ${2})`, rows: 2 }],
+    };
+    const { text: linkedText } = postgresStatement(linked).compile();
+    expect(parts(linkedText).get('change_1')).toMatch(/^UPDATE players SET current_match_id = \(SELECT id FROM keyed_1\) WHERE/);
+    const sqlite = sqliteChange(linked.changes[0], { id: 77 }).compile();
+    expect(sqlite.text).toBe('UPDATE players SET current_match_id = $1 WHERE (id IN ($2, $3)) RETURNING *');
+    expect(sqlite.params).toEqual([77, 1, 2]);
+    expect(() => postgresStatement({ ...linked, keyed: undefined })).toThrow(/has none/);
   });
 
   it('gives SQLite each part on its own, run once the guard held in code', () => {

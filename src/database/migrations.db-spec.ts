@@ -4,7 +4,7 @@ import { MIGRATIONS } from '../migrations';
 import { testConfig } from '../../test/support/test-config';
 import { buildDataSourceOptions } from './data-source-options';
 
-const TABLES = ['players', 'mmrs_1v1', 'preferences_1v1', 'matches_1v1', 'player_action_logs', 'admin_actions', 'static_data_snapshots'];
+const TABLES = ['players', 'mmrs_1v1', 'preferences_1v1', 'queue_entries_1v1', 'matches_1v1', 'player_action_logs', 'admin_actions', 'static_data_snapshots'];
 
 describe(`migrations (${testDriver()})`, () => {
   let database: TestDatabase;

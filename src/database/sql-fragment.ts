@@ -19,6 +19,14 @@ export class SqlFragment {
     return { text, params };
   }
 
+  /** The same fragment with every value (in nested fragments too) passed through `replace`. */
+  map(replace: (value: unknown) => unknown): SqlFragment {
+    return new SqlFragment(
+      this.strings,
+      this.values.map((value) => (value instanceof SqlFragment ? value.map(replace) : replace(value))),
+    );
+  }
+
   private render(placeholder: (value: unknown) => string): string {
     let text = this.strings[0];
     this.values.forEach((value, index) => {

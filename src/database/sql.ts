@@ -4,6 +4,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource, QueryRunner } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import {
+  assertGuarded,
   CHANGE_MATCHED_NOTHING,
   changedEnough,
   changeFailure,
@@ -65,6 +66,7 @@ export class Sql {
    * repeat or as stale; a part that still changes nothing fails the whole write as ChangeMatchedNothing.
    */
   async write(write: GuardedWrite): Promise<WriteOutcome> {
+    assertGuarded(write);
     const attempt = () => (this.dialect === 'postgres' ? this.writePostgres(write) : Promise.resolve(this.writeSqlite(write)));
     const outcome = await attempt()
       .catch((error: unknown) => (nothingApplied(error) ? attempt() : Promise.reject(error)))
@@ -99,9 +101,10 @@ export class Sql {
   }
 
   private async writePostgres(write: GuardedWrite): Promise<WriteOutcome> {
-    const [row] = await this.query<{ ladder_status: WriteOutcome['status']; ladder_current: Row[]; ladder_rows: Row[] }>(postgresStatement(write));
-    if (row.ladder_status === 'applied') return { status: 'applied', rows: row.ladder_rows, current: row.ladder_current };
-    return { status: row.ladder_status, current: row.ladder_current };
+    const [row] = await this.query<{ ladder_status: WriteOutcome['status']; ladder_current: Row[]; ladder_keyed: Row[]; ladder_changed: Row[][] }>(postgresStatement(write));
+    if (row.ladder_status !== 'applied') return { status: row.ladder_status, current: row.ladder_current };
+    const changed = row.ladder_changed;
+    return { status: 'applied', rows: changed[0] ?? row.ladder_current, changed, keyed: row.ladder_keyed, current: row.ladder_current };
   }
 
   private writeSqlite(write: GuardedWrite): WriteOutcome {
@@ -116,20 +119,23 @@ export class Sql {
     };
     return database.transaction((): WriteOutcome => {
       const current = run(write.current);
-      const table = identifier(write.keyed.table);
-      if (run(sql`SELECT 1 FROM ${table} WHERE idempotency_key = ${intentKeyOf(write)}`).length > 0) return { status: 'repeat', current };
+      if (write.keyed && run(sql`SELECT 1 FROM ${identifier(write.keyed.table)} WHERE idempotency_key = ${intentKeyOf(write)}`).length > 0) {
+        return { status: 'repeat', current };
+      }
       if (write.precondition && run(sql`WITH current AS (${write.current}) SELECT 1 WHERE ${write.precondition}`).length === 0) {
         return { status: 'stale', current };
       }
-      for (const keyed of write.keyed.rows) {
-        if (run(sqliteKeyedInsert(write.keyed.table, keyed)).length === 0) throw new ChangeMatchedNothing('an idempotency key was taken by a concurrent write');
-      }
+      const keyed = (write.keyed?.rows ?? []).map((row) => {
+        const [inserted] = run(sqliteKeyedInsert(write.keyed!.table, row));
+        if (!inserted) throw new ChangeMatchedNothing('an idempotency key was taken by a concurrent write');
+        return inserted;
+      });
       const changed = write.changes.map((change) => {
-        const rows = run(sqliteChange(change));
+        const rows = run(sqliteChange(change, keyed[0]));
         if (!changedEnough(change, rows.length)) throw new ChangeMatchedNothing(changeFailure(change));
         return rows;
       });
-      return { status: 'applied', rows: changed[0] ?? current, current };
+      return { status: 'applied', rows: changed[0] ?? current, changed, keyed, current };
     })();
   }
 

@@ -1,5 +1,6 @@
 import { InitialSchema1764288000000 } from './1764288000000-InitialSchema';
 import { PlayerRevisionsAndWriteGuard1764460800000 } from './1764460800000-PlayerRevisionsAndWriteGuard';
+import { QueueAndActivity1764633600000 } from './1764633600000-QueueAndActivity';
 
 /** Every migration, oldest first: the only way the schema changes. */
-export const MIGRATIONS = [InitialSchema1764288000000, PlayerRevisionsAndWriteGuard1764460800000];
+export const MIGRATIONS = [InitialSchema1764288000000, PlayerRevisionsAndWriteGuard1764460800000, QueueAndActivity1764633600000];

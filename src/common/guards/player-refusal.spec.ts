@@ -1,7 +1,7 @@
 import { NEW_PLAYER, PlayerStatus } from '../player-status/player-status';
 import { refusalFor } from './player-refusal';
 
-const ready: PlayerStatus = { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle' };
+const ready: PlayerStatus = { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle', activitySince: null, matchId: null };
 
 describe('refusalFor', () => {
   it.each<[string, PlayerStatus, Parameters<typeof refusalFor>[1], string | undefined]>([
@@ -23,5 +23,16 @@ describe('refusalFor', () => {
   it('tells the player which command to use', () => {
     expect(refusalFor(NEW_PLAYER, { terms: true })?.detail).toMatch(/\/termsofservice/);
     expect(refusalFor({ ...ready, setupComplete: false }, { setup: true })?.detail).toMatch(/\/setup/);
+  });
+
+  it('names since when a player is queued, and which match they are in', () => {
+    const since = new Date('2026-12-02T10:00:00Z');
+    expect(refusalFor({ ...ready, activity: 'queued', activitySince: since }, { idle: true })?.detail).toBe(
+      'You joined the queue <t:1796205600:R>. Use /queue to see it or leave it first.',
+    );
+    expect(refusalFor({ ...ready, activity: 'in_match', activitySince: since, matchId: 42 }, { idle: true })?.detail).toBe(
+      'You are in match #42, found <t:1796205600:R>: see your DMs, and finish it first.',
+    );
+    expect(refusalFor({ ...ready, activity: 'in_match' }, { idle: true })?.detail).toMatch(/^You are in a match, found: see your DMs/);
   });
 });

@@ -13,7 +13,16 @@ export function refusalFor(status: PlayerStatus, requirements: PlayerRequirement
     return { title: 'Terms of service', detail: 'Use /termsofservice to read and accept the terms first.' };
   }
   if (requirements.setup && !status.setupComplete) return { title: 'Setup needed', detail: 'Use /setup to create your ladder profile first.' };
-  if (requirements.idle && status.activity === 'queued') return { title: 'Already queued', detail: 'You are already in the queue: leave it first.' };
-  if (requirements.idle && status.activity === 'in_match') return { title: 'In a match', detail: 'You are in a match: finish or report it first.' };
+  if (requirements.idle && status.activity === 'queued') {
+    return { title: 'Already queued', detail: `You joined the queue${since(status)}. Use /queue to see it or leave it first.` };
+  }
+  if (requirements.idle && status.activity === 'in_match') {
+    const match = status.matchId === null ? 'a match' : `match #${status.matchId}`;
+    return { title: 'In a match', detail: `You are in ${match}, found${since(status)}: see your DMs, and finish it first.` };
+  }
   return undefined;
+}
+
+function since(status: PlayerStatus): string {
+  return status.activitySince ? ` <t:${Math.floor(status.activitySince.getTime() / 1000)}:R>` : '';
 }

@@ -24,7 +24,7 @@ class SetupOnly {
   join(): void {}
 }
 
-const READY: PlayerStatus = { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle' };
+const READY: PlayerStatus = { banned: false, termsAccepted: true, setupComplete: true, activity: 'idle', activitySince: null, matchId: null };
 
 /** The in-memory status provider; anything but statusOf (a repository, a cache, a query) is a failure. */
 function players(statuses: Record<string, PlayerStatus>) {

@@ -7,6 +7,9 @@ export interface PlayerStatus {
   termsAccepted: boolean;
   setupComplete: boolean;
   activity: PlayerActivity;
+  /** When the player joined the queue, or their match was found. */
+  activitySince: Date | null;
+  matchId: number | null;
 }
 
 export interface PlayerStatusProvider {
@@ -16,4 +19,4 @@ export interface PlayerStatusProvider {
 /** Injection token: the players module provides it; common knows no feature module. */
 export const PLAYER_STATUS = Symbol('PLAYER_STATUS');
 
-export const NEW_PLAYER: PlayerStatus = { banned: false, termsAccepted: false, setupComplete: false, activity: 'idle' };
+export const NEW_PLAYER: PlayerStatus = { banned: false, termsAccepted: false, setupComplete: false, activity: 'idle', activitySince: null, matchId: null };

@@ -31,10 +31,10 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     return this.players.get(discordId);
   }
 
-  /** Keeps the newer of two rows: answers of concurrent writes may arrive out of order. */
+  /** Keeps the newer of two rows (every write bumps `version`): answers of concurrent writes may arrive out of order. */
   put(player: PlayerRecord): void {
     const known = this.players.get(player.discordId);
-    if (known && known.rev > player.rev) return;
+    if (known && known.version > player.version) return;
     this.players.set(player.discordId, player);
   }
 
@@ -76,7 +76,9 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
       banned: player.banned,
       termsAccepted: player.termsAccepted && player.termsVersion === this.config.terms.version,
       setupComplete: player.setupCompletedAt !== null,
-      activity: 'idle',
+      activity: player.activity,
+      activitySince: player.activityAt,
+      matchId: player.currentMatchId,
     };
   }
 }

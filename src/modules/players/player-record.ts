@@ -1,3 +1,5 @@
+import { PlayerActivity } from '../../common/player-status/player-status';
+
 /** A player's row as the bot keeps it in memory. */
 export interface PlayerRecord {
   id: number;
@@ -18,6 +20,12 @@ export interface PlayerRecord {
   abortsUsed: number;
   /** The settings revision: bumped by terms, setup and country writes; buttons carry it. */
   rev: number;
+  activity: PlayerActivity;
+  /** When the player joined the queue or their match was found. */
+  activityAt: Date | null;
+  currentMatchId: number | null;
+  /** Bumped by every write of the row: of two answers, memory keeps the higher. */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,13 +40,7 @@ export interface RatingRecord {
   lastPlayedAt: Date | null;
 }
 
-export interface PreferencesRecord {
-  lastChosenRaces: string[];
-  lastChosenVetoes: string[];
-}
-
 /** What /profile shows beyond the player row (which memory always holds): loaded once, then kept. */
 export interface ProfileDetails {
   ratings: RatingRecord[];
-  preferences: PreferencesRecord | null;
 }

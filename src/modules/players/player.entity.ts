@@ -58,6 +58,20 @@ export class Player {
   @Column({ name: 'rev', type: 'integer', default: 0 })
   rev!: number;
 
+  /** `idle`, `queued` or `in_match`: changed by compare-and-set, with the queue entry or the match, in one statement. */
+  @Column({ name: 'activity', type: 'varchar', length: 16, default: 'idle' })
+  activity!: string;
+
+  @Column({ name: 'activity_at', type: Date, nullable: true })
+  activityAt!: Date | null;
+
+  @Column({ name: 'current_match_id', type: 'integer', nullable: true })
+  currentMatchId!: number | null;
+
+  /** Bumped by every write of the row (settings, queue, matches), so memory keeps the newer of two answers. */
+  @Column({ name: 'version', type: 'integer', default: 0 })
+  version!: number;
+
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { sql } from '../../database/sql-fragment';
 import { ActionLog } from '../logging/action-log';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { PlayerRecord, ProfileDetails, RatingRecord } from './player-record';
+import { playerFromRow } from './player-row';
 
 export interface PlayerIdentity {
   discordId: string;
@@ -20,8 +21,6 @@ export interface SetupValues {
   country: string;
   region: string;
 }
-
-type Row = Record<string, unknown>;
 
 /** A players write as it ended: the player as written, or as the database holds them when it changed nothing. */
 export interface PlayerWrite {
@@ -42,13 +41,13 @@ export class PlayersRepository {
 
   async all(): Promise<PlayerRecord[]> {
     const rows = await this.sql.queryUnbounded(sql`SELECT * FROM players`);
-    return rows.map(toPlayer);
+    return rows.map(playerFromRow);
   }
 
   /** One player as the database holds them, or undefined. */
   async find(discordId: string): Promise<PlayerRecord | undefined> {
     const rows = await this.sql.query(sql`SELECT * FROM players WHERE discord_id = ${discordId}`);
-    return rows.map(toPlayer)[0];
+    return rows.map(playerFromRow)[0];
   }
 
   /** Creates the record on a first answer (revision 0 means no record yet); sets the terms flag, version and time. */
@@ -60,6 +59,7 @@ export class PlayersRepository {
       terms_version: terms.version,
       terms_accepted_at: terms.accepted ? at : null,
       rev: 1,
+      version: 1,
       created_at: at,
       updated_at: at,
     };
@@ -69,7 +69,7 @@ export class PlayersRepository {
       // The revision is checked here too: two first answers racing both find no row to lock.
       onConflict: sql`(discord_id) DO UPDATE SET discord_username = excluded.discord_username, terms_accepted = excluded.terms_accepted,
         terms_version = excluded.terms_version, terms_accepted_at = excluded.terms_accepted_at, updated_at = excluded.updated_at,
-        rev = players.rev + 1
+        rev = players.rev + 1, version = players.version + 1
         WHERE players.rev = ${rev}`,
     });
   }
@@ -80,7 +80,7 @@ export class PlayersRepository {
       update: 'players',
       set: sql`discord_username = ${who.username}, player_name = ${values.playerName}, battletag = ${values.battletag},
         alt_player_name_1 = ${values.altPlayerName1}, alt_player_name_2 = ${values.altPlayerName2}, country = ${values.country},
-        region = ${values.region}, setup_completed_at = COALESCE(setup_completed_at, ${at}), updated_at = ${at}, rev = rev + 1`,
+        region = ${values.region}, setup_completed_at = COALESCE(setup_completed_at, ${at}), updated_at = ${at}, rev = rev + 1, version = version + 1`,
       where: sql`discord_id = ${who.discordId}`,
     });
   }
@@ -88,7 +88,7 @@ export class PlayersRepository {
   setCountry(who: PlayerIdentity, country: string, rev: number, at: Date, log: ActionLogEntry[]): Promise<PlayerWrite> {
     return this.settingsWrite(who, rev, log, {
       update: 'players',
-      set: sql`discord_username = ${who.username}, country = ${country}, updated_at = ${at}, rev = rev + 1`,
+      set: sql`discord_username = ${who.username}, country = ${country}, updated_at = ${at}, rev = rev + 1, version = version + 1`,
       where: sql`discord_id = ${who.discordId}`,
     });
   }
@@ -101,18 +101,16 @@ export class PlayersRepository {
       changes: [change],
     });
     const rows = outcome.status === 'applied' ? outcome.rows : outcome.current;
-    return { status: outcome.status, player: rows.map(toPlayer)[0] };
+    return { status: outcome.status, player: rows.map(playerFromRow)[0] };
   }
 
-  /** The player with ratings and preferences, in one statement (LEFT JOINs mapped here, the same on both databases). */
+  /** The player with their ratings, in one statement (a LEFT JOIN mapped here, the same on both databases). */
   async profile(discordId: string): Promise<(ProfileDetails & { player: PlayerRecord }) | undefined> {
     const rows = await this.sql.query(
       sql`SELECT p.*, r.race AS r_race, r.mmr AS r_mmr, r.games_played AS r_played, r.games_won AS r_won, r.games_lost AS r_lost,
-                    r.games_drawn AS r_drawn, r.last_played_at AS r_last_played, pr.last_chosen_races AS pr_races, pr.last_chosen_vetoes AS pr_vetoes,
-                    pr.player_id AS pr_player
+                    r.games_drawn AS r_drawn, r.last_played_at AS r_last_played
              FROM players p
              LEFT JOIN mmrs_1v1 r ON r.player_id = p.id
-             LEFT JOIN preferences_1v1 pr ON pr.player_id = p.id
              WHERE p.discord_id = ${discordId}
              ORDER BY r.race`,
     );
@@ -128,43 +126,7 @@ export class PlayersRepository {
         gamesDrawn: Number(row.r_drawn),
         lastPlayedAt: readTime(row.r_last_played),
       }));
-    const first = rows[0];
-    const preferences =
-      first.pr_player === null ? null : { lastChosenRaces: parseList(first.pr_races), lastChosenVetoes: parseList(first.pr_vetoes) };
-    return { player: toPlayer(first), ratings, preferences };
+    return { player: playerFromRow(rows[0]), ratings };
   }
 }
 
-function parseList(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  const parsed: unknown = JSON.parse(String(value));
-  return Array.isArray(parsed) ? parsed.map(String) : [];
-}
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function toPlayer(row: Row): PlayerRecord {
-  return {
-    id: Number(row.id),
-    discordId: String(row.discord_id),
-    discordUsername: String(row.discord_username),
-    playerName: text(row.player_name),
-    battletag: text(row.battletag),
-    altPlayerName1: text(row.alt_player_name_1),
-    altPlayerName2: text(row.alt_player_name_2),
-    country: text(row.country),
-    region: text(row.region),
-    termsAccepted: readBoolean(row.terms_accepted),
-    termsVersion: text(row.terms_version),
-    termsAcceptedAt: readTime(row.terms_accepted_at),
-    setupCompletedAt: readTime(row.setup_completed_at),
-    banned: readBoolean(row.banned),
-    abortsMonth: text(row.aborts_month),
-    abortsUsed: Number(row.aborts_used),
-    rev: Number(row.rev),
-    createdAt: readTime(row.created_at) as Date,
-    updatedAt: readTime(row.updated_at) as Date,
-  };
-}

@@ -16,7 +16,7 @@ import { renderProfile } from './profile.render';
 
 /**
  * Profiles as shown: the rendered view from the view cache, else rendered from the player as memory
- * holds them and their details (ratings, preferences), loaded once with one statement and then kept.
+ * holds them and their details (ratings), loaded once with one statement and then kept.
  */
 @Injectable()
 export class ProfileViews {
@@ -64,7 +64,7 @@ export class ProfileViews {
     if (known) return known;
     const loaded = await this.repository.profile(discordId);
     if (!loaded) return undefined;
-    const details = { ratings: loaded.ratings, preferences: loaded.preferences };
+    const details = { ratings: loaded.ratings };
     this.details.set(discordId, details);
     return details;
   }

@@ -21,6 +21,10 @@ const player: PlayerRecord = {
   abortsMonth: '2026-11',
   abortsUsed: 1,
   rev: 2,
+  activity: 'idle',
+  activityAt: null,
+  currentMatchId: null,
+  version: 2,
   createdAt: now,
   updatedAt: now,
 };
@@ -37,27 +41,27 @@ const rating = (race: string, mmr: number, won: number, lost: number, drawn: num
 
 describe('summarizeProfile', () => {
   it('sums every race into the overall record and win rate', () => {
-    const details: ProfileDetails = { ratings: [rating('bw_zerg', 1540, 3, 1, 0), rating('sc2_protoss', 1610, 2, 2, 1)], preferences: null };
+    const details: ProfileDetails = { ratings: [rating('bw_zerg', 1540, 3, 1, 0), rating('sc2_protoss', 1610, 2, 2, 1)] };
     const summary = summarizeProfile(player, details, 3, now);
     expect(summary.overall).toEqual({ wins: 5, losses: 3, draws: 1, winRate: 5 / 9 });
     expect(summary.races.map((line) => line.race)).toEqual(['sc2_protoss', 'bw_zerg']);
   });
 
   it('has no win rate and no race lines before the first game', () => {
-    const summary = summarizeProfile(player, { ratings: [rating('bw_zerg', 1500, 0, 0, 0)], preferences: null }, 3, now);
+    const summary = summarizeProfile(player, { ratings: [rating('bw_zerg', 1500, 0, 0, 0)] }, 3, now);
     expect(summary.overall).toEqual({ wins: 0, losses: 0, draws: 0, winRate: null });
     expect(summary.races).toEqual([]);
   });
 
   it('names the player by their User ID, or their Discord name before setup', () => {
-    expect(summarizeProfile(player, { ratings: [], preferences: null }, 3, now).name).toBe('Alice');
-    expect(summarizeProfile({ ...player, playerName: null }, { ratings: [], preferences: null }, 3, now).name).toBe('alice_discord');
+    expect(summarizeProfile(player, { ratings: [] }, 3, now).name).toBe('Alice');
+    expect(summarizeProfile({ ...player, playerName: null }, { ratings: [] }, 3, now).name).toBe('alice_discord');
   });
 
   it('lists the alts that are set, and the account status', () => {
-    const summary = summarizeProfile(player, { ratings: [], preferences: null }, 3, now);
+    const summary = summarizeProfile(player, { ratings: [] }, 3, now);
     expect(summary.alts).toEqual(['앨리스']);
     expect(summary).toMatchObject({ termsVersion: '2', abortsLeft: 2, abortsPerMonth: 3 });
-    expect(summarizeProfile({ ...player, termsAccepted: false }, { ratings: [], preferences: null }, 3, now).termsVersion).toBeNull();
+    expect(summarizeProfile({ ...player, termsAccepted: false }, { ratings: [] }, 3, now).termsVersion).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { Player } from './player.entity';
+import { Player } from '../players/player.entity';
 
 @Entity('preferences_1v1')
 export class Preferences {
