@@ -11,6 +11,7 @@ import { AdminModule } from './modules/admin/admin.module';
 import { HelpModule } from './modules/help/help.module';
 import { LoggingModule } from './modules/logging/logging.module';
 import { PlayersModule } from './modules/players/players.module';
+import { QueueModule } from './modules/queue/queue.module';
 import { HealthModule } from './modules/health/health.module';
 import { StaticDataModule } from './modules/static-data/static-data.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         AdminModule,
         HelpModule,
         PlayersModule,
+        QueueModule,
       ],
       providers: [InteractionDatabaseAttribution],
     };

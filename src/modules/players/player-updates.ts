@@ -16,8 +16,8 @@ export class PlayerUpdates {
     private readonly views: ProfileViews,
   ) {}
 
-  async write(discordId: string, work: () => Promise<PlayerWrite>): Promise<PlayerWrite> {
-    let write: PlayerWrite;
+  async write<W extends PlayerWrite>(discordId: string, work: () => Promise<W>): Promise<W> {
+    let write: W;
     try {
       write = await work();
     } catch (error) {

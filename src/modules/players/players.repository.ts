@@ -3,6 +3,7 @@ import { Change, WriteStatus } from '../../database/guarded-write';
 import { readBoolean, readTime, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
 import { ActionLog } from '../logging/action-log';
+import { PlayerActivity } from '../../common/player-status/player-status';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { PlayerRecord, ProfileDetails, RatingRecord } from './player-record';
 import { playerFromRow } from './player-row';
@@ -50,8 +51,19 @@ export class PlayersRepository {
     return rows.map(playerFromRow)[0];
   }
 
-  /** Creates the record on a first answer (revision 0 means no record yet); sets the terms flag, version and time. */
-  recordTerms(who: PlayerIdentity, terms: { accepted: boolean; version: string }, rev: number, at: Date, log: ActionLogEntry[]): Promise<PlayerWrite> {
+  /**
+   * Creates the record on a first answer (revision 0 means no record yet); sets the terms flag, version
+   * and time. A decline takes a queued player out of the queue in the same statement (`leaving`: the
+   * queue's own parts), and is refused for a player in a match: `activity` is what the answer expects.
+   */
+  recordTerms(
+    who: PlayerIdentity,
+    terms: { accepted: boolean; version: string },
+    expected: { rev: number; activity: PlayerActivity; leaving: Change[] },
+    at: Date,
+    log: ActionLogEntry[],
+  ): Promise<PlayerWrite> {
+    const { rev, leaving } = expected;
     const row = {
       discord_id: who.discordId,
       discord_username: who.username,
@@ -69,9 +81,9 @@ export class PlayersRepository {
       // The revision is checked here too: two first answers racing both find no row to lock.
       onConflict: sql`(discord_id) DO UPDATE SET discord_username = excluded.discord_username, terms_accepted = excluded.terms_accepted,
         terms_version = excluded.terms_version, terms_accepted_at = excluded.terms_accepted_at, updated_at = excluded.updated_at,
-        rev = players.rev + 1, version = players.version + 1
+        rev = players.rev + 1, version = players.version + 1${leaving.length > 0 ? sql`, activity = 'idle', activity_at = NULL` : sql``}
         WHERE players.rev = ${rev}`,
-    });
+    }, sql` AND COALESCE((SELECT activity FROM current), 'idle') = ${expected.activity}`, leaving);
   }
 
   /** Writes the whole profile at once; the first completion time survives later edits. */
@@ -93,12 +105,12 @@ export class PlayersRepository {
     });
   }
 
-  private async settingsWrite(who: PlayerIdentity, rev: number, log: ActionLogEntry[], change: Change): Promise<PlayerWrite> {
+  private async settingsWrite(who: PlayerIdentity, rev: number, log: ActionLogEntry[], change: Change, alsoExpected = sql``, more: Change[] = []): Promise<PlayerWrite> {
     const outcome = await this.sql.write({
       current: sql`SELECT * FROM players WHERE discord_id = ${who.discordId}`,
-      precondition: sql`COALESCE((SELECT rev FROM current), 0) = ${rev}`,
+      precondition: sql`COALESCE((SELECT rev FROM current), 0) = ${rev}${alsoExpected}`,
       keyed: this.actionLog.keyed(log),
-      changes: [change],
+      changes: [change, ...more],
     });
     const rows = outcome.status === 'applied' ? outcome.rows : outcome.current;
     return { status: outcome.status, player: rows.map(playerFromRow)[0] };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { AppConfig } from '../../config/app-config';
@@ -8,6 +8,7 @@ import { PlayerRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
 import { PlayerIdentity, PlayersRepository } from './players.repository';
 import { PlayerUpdates } from './player-updates';
+import { QUEUE_DEPARTURE, QueueDeparture } from './queue-departure';
 
 export interface TermsView {
   url: string;
@@ -34,6 +35,7 @@ export class TermsService {
     private readonly updates: PlayerUpdates,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
+    @Inject(QUEUE_DEPARTURE) private readonly queue: QueueDeparture,
   ) {}
 
   /** The current terms, with the buttons' precondition: the player's revision as memory holds it. */
@@ -50,6 +52,11 @@ export class TermsService {
     const unchanged = (previous?.rev ?? 0) === rev && this.accepts(previous) === accepted;
     if (unchanged && this.directory.trusts(who.discordId)) return this.answered(accepted, 'unchanged', who.discordId);
 
+    const activity = previous?.activity ?? 'idle';
+    if (!accepted && activity === 'in_match') {
+      throw new InteractionRefusal('In a match', 'You can decline the terms once your match is over. Nothing was changed.');
+    }
+    const leaving = !accepted && activity === 'queued' && previous ? this.queue.leaveChanges(previous.id) : [];
     const at = this.clock.now();
     const entries: ActionLogEntry[] = [
       {
@@ -63,7 +70,8 @@ export class TermsService {
         at,
       },
     ];
-    const write = await this.updates.write(who.discordId, () => this.repository.recordTerms(who, { accepted, version }, rev, at, entries));
+    const write = await this.updates.write(who.discordId, () => this.repository.recordTerms(who, { accepted, version }, { rev, activity, leaving }, at, entries));
+    if (write.status === 'applied' && leaving.length > 0) this.queue.left(who.discordId);
     if (write.status === 'stale') return this.answered(this.accepts(write.player), 'stale', who.discordId);
     return this.answered(accepted, 'saved', who.discordId);
   }
