@@ -12,6 +12,7 @@ import { HelpModule } from './modules/help/help.module';
 import { LoggingModule } from './modules/logging/logging.module';
 import { PlayersModule } from './modules/players/players.module';
 import { QueueModule } from './modules/queue/queue.module';
+import { MatchesModule } from './modules/matches/matches.module';
 import { HealthModule } from './modules/health/health.module';
 import { StaticDataModule } from './modules/static-data/static-data.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         HelpModule,
         PlayersModule,
         QueueModule,
+        MatchesModule,
       ],
       providers: [InteractionDatabaseAttribution],
     };

@@ -3,6 +3,7 @@ import { GatewayIntentBits } from 'discord.js';
 import { NecordModule } from 'necord';
 import { AppConfig } from '../config/app-config';
 import { DiscordStatus } from './discord-status';
+import { Notifier } from './notifier';
 import { RestHandlerSweeper } from './rest-handler-sweeper';
 
 export type ConnectedDiscordConfig = AppConfig['discord'] & { token: string };
@@ -21,8 +22,8 @@ export class DiscordModule {
           development: discord.guildId ? [discord.guildId] : false,
         }),
       ],
-      providers: [DiscordStatus, RestHandlerSweeper],
-      exports: [DiscordStatus],
+      providers: [DiscordStatus, RestHandlerSweeper, Notifier],
+      exports: [DiscordStatus, Notifier],
     };
   }
 }

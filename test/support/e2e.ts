@@ -15,6 +15,8 @@ export interface E2e {
   driver: DiscordDriver;
   config: AppConfig;
   database: TestDatabase;
+  /** Stops the bot and boots a new one on the same database and emulator, as a restart would. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,12 +39,17 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const env = typeof options.env === 'function' ? options.env(driver) : options.env;
   const config = withLocalDiscord(testConfig(database.config, env), emulator);
   let app: INestApplication | undefined;
-  try {
+  const boot = async (): Promise<INestApplication> => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
-    app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-    app.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
-    await app.listen(0, '127.0.0.1');
-    await untilConnected(app.get(Client), emulator);
+    const booting = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    app = booting;
+    booting.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
+    await booting.listen(0, '127.0.0.1');
+    await untilConnected(booting.get(Client), emulator);
+    return booting;
+  };
+  try {
+    await boot();
   } catch (error) {
     await app?.close().catch(() => undefined);
     driver.dispose();
@@ -50,18 +57,22 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
     await database.drop();
     throw error;
   }
-  const started = app;
-  return {
-    app: started,
+  const e2e: E2e = {
+    app: app!,
     emulator,
     driver,
     config,
     database,
+    restart: async () => {
+      await e2e.app.close();
+      e2e.app = await boot();
+    },
     close: async () => {
       driver.dispose();
-      await started.close();
+      await e2e.app.close();
       await emulator.stop();
       await database.drop();
     },
   };
+  return e2e;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { InteractionOutcome } from '../context/interaction-context';
 import { RouteStats, RouteSummary } from './route-stats';
 
@@ -62,8 +62,48 @@ export class LadderMetrics {
     registers: [this.registry],
   });
 
+  private queueSource: () => { bw: number; sc2: number } = () => ({ bw: 0, sc2: 0 });
+  private readonly queueSize = new Gauge({
+    name: 'ladder_queue_size',
+    help: 'Queued players offering each game (a player with both races counts in both)',
+    labelNames: ['game'],
+    registers: [this.registry],
+    collect: () => {
+      const { bw, sc2 } = this.queueSource();
+      this.queueSize.set({ game: 'bw' }, bw);
+      this.queueSize.set({ game: 'sc2' }, sc2);
+    },
+  });
+  private readonly waveSeconds = new Histogram({
+    name: 'ladder_wave_duration_seconds',
+    help: 'Time a wave took: matchmaking, match creation and the match-found messages',
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  private readonly matchesCreated = new Counter({ name: 'ladder_matches_created_total', help: 'Matches created by waves', registers: [this.registry] });
+  private readonly dmFailures = new Counter({
+    name: 'ladder_dm_failures_total',
+    help: 'Direct messages Discord would not deliver (closed DMs), by message',
+    labelNames: ['message'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Where the queue size gauge reads from when scraped. */
+  observeQueue(source: () => { bw: number; sc2: number }): void {
+    this.queueSource = source;
+  }
+
+  recordWave(seconds: number, matchesCreated: number): void {
+    this.waveSeconds.observe(seconds);
+    this.matchesCreated.inc(matchesCreated);
+  }
+
+  recordDmFailure(message: string): void {
+    this.dmFailures.inc({ message });
   }
 
   recordInteraction(outcome: InteractionOutcome): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Change, WriteStatus } from '../../database/guarded-write';
-import { readBoolean, readTime, Sql } from '../../database/sql';
+import { readTime, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
 import { ActionLog } from '../logging/action-log';
 import { PlayerActivity } from '../../common/player-status/player-status';

@@ -1,22 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { BwRace, RatedRace, Sc2Race } from '../matches/domain/queue-entry';
+import { QueuePopulation, QueuedPlayer } from './queued-player';
 import { QueueRepository } from './queue.repository';
-
-/** A queued player as memory holds them: the races with the ratings they had when joining. */
-export interface QueuedPlayer {
-  discordId: string;
-  playerId: number;
-  bw?: RatedRace<BwRace>;
-  sc2?: RatedRace<Sc2Race>;
-  /** Map codes. */
-  vetoes: string[];
-  joinedAt: Date;
-}
-
-export interface QueuePopulation {
-  bw: number;
-  sc2: number;
-}
 
 /**
  * Everyone in the queue, loaded at boot and kept in step with each write that adds or removes an

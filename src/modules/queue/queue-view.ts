@@ -1,5 +1,5 @@
 import { QueueSelection } from './domain/queue-selection';
-import { QueuePopulation } from './queue-roster';
+import { QueuePopulation } from './queued-player';
 
 export interface Named {
   code: string;

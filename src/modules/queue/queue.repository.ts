@@ -9,7 +9,7 @@ import { PlayerRecord } from '../players/player-record';
 import { playerFromRow } from '../players/player-row';
 import { PlayerIdentity } from '../players/players.repository';
 import { QueueSelection, racesOf } from './domain/queue-selection';
-import { QueuedPlayer } from './queue-roster';
+import { QueuedPlayer } from './queued-player';
 
 export const QUEUE_TABLE = 'queue_entries_1v1';
 

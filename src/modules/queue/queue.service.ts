@@ -13,7 +13,8 @@ import { StaticDataService } from '../static-data/static-data.service';
 import { EMPTY_SELECTION, hasRace, NO_RACE, QueueSelection, racesOf, selectionFrom } from './domain/queue-selection';
 import { decodeVetoes } from './domain/veto-token';
 import { QueuePreferences } from './queue-preferences';
-import { QueueRoster, QueuedPlayer } from './queue-roster';
+import { QueuedPlayer } from './queued-player';
+import { QueueRoster } from './queue-roster';
 import { QueueRepository, QueueWrite } from './queue.repository';
 import { QueueView } from './queue-view';
 import { SearchingMessage, SearchingMessages } from './searching-messages';
@@ -203,7 +204,7 @@ export class QueueService implements QueueDeparture {
       kind: 'choosing',
       selection,
       version: player.version,
-      pool: catalog.currentSeason().maps.map((map) => ({ code: map.code, name: map.name })),
+      pool: catalog.currentSeason().maps.map((map) => ({ code: map.code, name: map.shortName })),
       bwRaces: catalog.racesOfGame('bw').map((race) => ({ code: race.code, name: race.name })),
       sc2Races: catalog.racesOfGame('sc2').map((race) => ({ code: race.code, name: race.name })),
       note,
@@ -219,7 +220,7 @@ export class QueueService implements QueueDeparture {
       kind: 'searching',
       since: entry.joinedAt,
       races: [entry.bw, entry.sc2].filter((rated) => rated !== undefined).map((rated) => ({ name: catalog.race(rated.race)?.name ?? rated.race, rating: rated.rating })),
-      vetoes: entry.vetoes.map((code) => catalog.map(code)?.name ?? code),
+      vetoes: entry.vetoes.map((code) => catalog.map(code)?.shortName ?? code),
       population: this.roster.population(),
       waveSeconds: this.config.matchmaking.waveSeconds,
       note,
