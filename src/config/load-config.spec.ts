@@ -19,7 +19,8 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ token: undefined, discordIds: [] });
     expect(config.terms.version).toBe('1');
     expect(config.staticData.dir).toMatch(/data\/static$/);
-    expect(config.ladder).toEqual({ abortsPerMonth: 3 });
+    expect(config.ladder).toEqual({ abortsPerMonth: 3, initialRating: 1500, confirmSeconds: 60 });
+    expect(config.matchmaking).toEqual({ windowBase: 100, windowStep: 50, waveSeconds: 45, waves: 'clock' });
     expect(config.viewCacheSeconds).toBe(300);
   });
 
@@ -69,6 +70,10 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['ABORTS_PER_MONTH', '-1'],
     ['VIEW_CACHE_SECONDS', '0'],
+    ['WAVE_SECONDS', '4'],
+    ['WAVES', 'hourly'],
+    ['CONFIRM_SECONDS', '5'],
+    ['INITIAL_RATING', '1500.5'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

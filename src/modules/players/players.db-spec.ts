@@ -9,6 +9,7 @@ import { DatabaseModule } from '../../database/database.module';
 import { DatabaseTimeout, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
 import { LoggingModule } from '../logging/logging.module';
+import { QueueModule } from '../queue/queue.module';
 import { CountryService } from './country.service';
 import { PlayerDirectory } from './player-directory';
 import { PlayersModule } from './players.module';
@@ -25,7 +26,7 @@ describe(`players service and memory (${testDriver()})`, () => {
   async function boot(env: NodeJS.ProcessEnv = {}): Promise<TestingModule> {
     const config = testConfig(database.config, { LOG_LEVEL: 'warn', ...env });
     const ref = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), PlayersModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), PlayersModule, QueueModule],
     }).compile();
     await ref.init();
     return ref;
@@ -122,8 +123,8 @@ describe(`players service and memory (${testDriver()})`, () => {
 
     moduleRef = await boot();
     const directory = moduleRef.get(PlayerDirectory);
-    expect(directory.statusOf(alice.discordId)).toEqual({ banned: false, termsAccepted: true, setupComplete: true, activity: 'idle' });
-    expect(directory.statusOf('523456789012345678')).toEqual({ banned: false, termsAccepted: false, setupComplete: false, activity: 'idle' });
+    expect(directory.statusOf(alice.discordId)).toEqual({ banned: false, termsAccepted: true, setupComplete: true, activity: 'idle', activitySince: null, matchId: null });
+    expect(directory.statusOf('523456789012345678')).toEqual({ banned: false, termsAccepted: false, setupComplete: false, activity: 'idle', activitySince: null, matchId: null });
     expect(directory.get(alice.discordId)).toMatchObject({ playerName: 'Alice', rev: 2 });
   });
 
