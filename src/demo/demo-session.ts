@@ -4,7 +4,7 @@ import { DiscordDriver } from '../emulator/driver';
  * The scripted session the demo plays: several players using the bot as people do. It grows with
  * the ladder's features.
  */
-export async function playDemoSession(driver: DiscordDriver): Promise<void> {
+export async function playDemoSession(driver: DiscordDriver, ladder: { runWave(): Promise<unknown> }): Promise<void> {
   const alice = driver.createUser('alice');
   const bob = driver.createUser('bob');
 
@@ -34,4 +34,15 @@ export async function playDemoSession(driver: DiscordDriver): Promise<void> {
 
   await alice.runCommand('profile', { player: bob });
   await alice.runCommand('profile');
+
+  await alice.runCommand('queue');
+  await alice.choose('queue/sc2/', ['sc2_zerg']);
+  await alice.clickButton('Join');
+  await bob.runCommand('queue');
+  await bob.choose('queue/bw/', ['bw_protoss']);
+  await bob.choose('queue/vetoes/', ['holy_world', 'khione']);
+  await bob.clickButton('Join');
+  const found = Promise.all([alice.waitForDm(), bob.waitForDm()]);
+  await ladder.runWave();
+  await found;
 }

@@ -11,6 +11,7 @@ import { InteractionRecorder } from '../common/context/interaction-recorder';
 import { Completions } from '../emulator/completions';
 import { DiscordDriver } from '../emulator/driver';
 import { DiscordEmulator } from '../emulator/discord-emulator';
+import { WaveService } from '../modules/matches/wave.service';
 import { playDemoSession } from './demo-session';
 
 /**
@@ -19,7 +20,7 @@ import { playDemoSession } from './demo-session';
  */
 async function main(): Promise<void> {
   const scratch = process.env.SQLITE_PATH ? undefined : mkdtempSync(join(tmpdir(), 'ladder-demo-'));
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DATABASE_URL: '', SQLITE_PATH: process.env.SQLITE_PATH || join(scratch!, 'ladder.sqlite') };
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DATABASE_URL: '', WAVES: 'manual', SQLITE_PATH: process.env.SQLITE_PATH || join(scratch!, 'ladder.sqlite') };
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const config = withLocalDiscord(loadConfig(env), emulator);
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     await untilConnected(app.get(Client), emulator);
     console.log(`Ladder bot demo: database ${config.database.driver === 'sqlite' ? config.database.path : 'PostgreSQL'}\n`);
     driver.transcript.onLine((line) => console.log(line));
-    await playDemoSession(driver);
+    await playDemoSession(driver, { runWave: () => app.get(WaveService).runNext() });
     const violations = emulator.violations();
     console.log(`\n${driver.timings().length} interactions, ${violations.length} Discord rule violations.`);
     if (violations.length > 0) process.exitCode = 1;
