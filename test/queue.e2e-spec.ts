@@ -148,6 +148,22 @@ describe(`queue and waves: /queue, Join, Leave, matches and the match-found DM (
     await eli.clickButton('Leave');
   });
 
+  it('changes nothing on a Join drawn before the player\'s settings changed, and shows the choices again to Join from', async () => {
+    const mia = await newPlayer('EUW', 'NL');
+    await mia.runCommand('queue');
+    const message = e2e.driver.lastReply(mia.id)!.message.id;
+    await mia.choose('queue/bw/', ['bw_terran']);
+    await mia.runCommand('setcountry', { country: 'BE' });
+    await mia.clickButton('Confirm');
+    await mia.clickButton('Join', { messageId: message });
+    expect(mia.lastReply()).toMatch(/settings changed since this message was drawn, so nothing was done[\s\S]*Brood War: \*\*BW Terran\*\*/);
+    expect(last('queue/join/:version/:bw/:sc2/:vetoes/:pool', mia)?.queries).toBe(0);
+    expect(await activityOf(mia)).toBe('idle');
+    await mia.clickButton('Join', { messageId: message });
+    expect(mia.lastReply()).toMatch(/Searching for a match/);
+    await mia.clickButton('Leave');
+  });
+
   it('gives one queue entry for 20 simultaneous clicks on Join', async () => {
     const fox = await newPlayer('OCE', 'AU');
     await fox.runCommand('queue');

@@ -54,7 +54,8 @@ export interface ComponentClick {
 /** Discord's REST API and gateway on one local port, for the real discord.js client. */
 export class DiscordEmulator {
   readonly clock: EmulatorClock;
-  readonly events = new EventEmitter<EmulatorEvents>();
+  /** Every interaction a driver waits on listens here until it finishes: a storm of clicks is many listeners, not a leak. */
+  readonly events = new EventEmitter<EmulatorEvents>().setMaxListeners(0);
   readonly state: EmulatorState;
   readonly commands: CommandRegistry;
   readonly interactions: Interactions;
