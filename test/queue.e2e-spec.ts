@@ -79,7 +79,7 @@ describe(`queue and waves: /queue, Join, Leave, matches and the match-found DM (
     expect(bwDm.text).toMatch(new RegExp(`Match found: #${match.id}[\\s\\S]*You play \\*\\*BW Zerg\\*\\* \\(1500\\) against \\*\\*${sc2Only.username.replace(/^./, (c) => c.toUpperCase())}\\*\\* 🇰🇷 South Korea, \\*\\*SC2 Terran\\*\\* \\(1500\\)`));
     expect(bwDm.text).toMatch(new RegExp(`Map: ${mapName('ruby_rock')}`));
     expect(bwDm.text).toMatch(new RegExp(`Server: ${server.name} \\(${server.code}\\): about \\d+ ms for you, \\d+ ms for`));
-    expect(bwDm.text).toMatch(/Both players confirm by <t:\d+:R>/);
+    expect(bwDm.text).toMatch(/Confirm: Confirm by <t:\d+:R>\. Waiting for Pl\w+ to confirm\.\n\[Confirm\] \[Abort \(3 of 3 left this month\)\]/);
     expect(sc2Dm.text).toMatch(/You play \*\*SC2 Terran\*\* \(1500\) against \*\*Pl\w+\*\* 🇫🇷 France, \*\*BW Zerg\*\*/);
 
     expect(await activityOf(bwOnly)).toBe('in_match');
@@ -216,7 +216,7 @@ describe(`queue and waves: /queue, Join, Leave, matches and the match-found DM (
     await dm;
     expect(ivy.dms()).toEqual([]);
     const notices = ivy.visibleMessages(e2e.emulator.ladderChannelId).filter((text) => text.includes(ivy.mention));
-    expect(notices).toEqual([expect.stringMatching(/a match was found for you, but your DMs are closed/)]);
+    expect(notices).toEqual([expect.stringMatching(/a message for you about your match, but your DMs are closed/)]);
     expect(await e2e.app.get(LadderMetrics).registry.getSingleMetricAsString('ladder_dm_failures_total')).toMatch(/ladder_dm_failures_total\{message="match_found"\} 1/);
   });
 

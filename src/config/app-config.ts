@@ -15,13 +15,19 @@ export interface AppConfig {
   channels: { ladder?: string; admin?: string };
   terms: { url: string; version: string };
   staticData: { dir: string };
-  /** `initialRating`: what a race brings before its first game; `confirmSeconds`: how long both players have to confirm a match. */
-  ladder: { abortsPerMonth: number; initialRating: number; confirmSeconds: number };
+  /**
+   * `initialRating`: what a race brings before its first game; `confirmSeconds`: how long both players
+   * have to confirm a match; `reportSeconds`: how long they have to report once both confirmed;
+   * `lobbyChannel`: the in-game chat channel the match card names.
+   */
+  ladder: { abortsPerMonth: number; initialRating: number; confirmSeconds: number; reportSeconds: number; lobbyChannel: string };
   /**
    * The rating window a waiting player accepts: base + step x waves waited (LADDER.md, Window). Waves
-   * run every `waveSeconds`, anchored to the epoch; `waves: 'manual'` runs them only when asked (tests).
+   * run every `waveSeconds`, anchored to the epoch.
    */
-  matchmaking: { windowBase: number; windowStep: number; waveSeconds: number; waves: 'clock' | 'manual' };
+  matchmaking: { windowBase: number; windowStep: number; waveSeconds: number };
+  /** `clock`: waves and deadlines fire on time; `manual`: only when asked (tests, the demo). */
+  timers: 'clock' | 'manual';
   /** How long rendered views (profiles, leaderboard pages) stay in the view cache. */
   viewCacheSeconds: number;
 }

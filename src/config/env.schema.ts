@@ -56,8 +56,10 @@ export const envSchema = z
     MATCH_WINDOW_STEP: wholeNumber(0, 5000).default(50),
     INITIAL_RATING: wholeNumber(0, 10_000).default(1500),
     WAVE_SECONDS: wholeNumber(5, 3600).default(45),
-    WAVES: z.enum(['clock', 'manual'], { error: 'must be clock or manual' }).default('clock'),
+    TIMERS: z.enum(['clock', 'manual'], { error: 'must be clock or manual' }).default('clock'),
     CONFIRM_SECONDS: wholeNumber(10, 3600).default(60),
+    REPORT_SECONDS: wholeNumber(60, 30 * 86_400).default(86_400),
+    LOBBY_CHANNEL: z.string().trim().min(1).max(50, 'must be at most 50 characters').default('BWvsSC2'),
   })
   .refine((env) => env.DB_POOL_MIN <= env.DB_POOL_MAX, {
     path: ['DB_POOL_MIN'],

@@ -19,8 +19,9 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ token: undefined, discordIds: [] });
     expect(config.terms.version).toBe('1');
     expect(config.staticData.dir).toMatch(/data\/static$/);
-    expect(config.ladder).toEqual({ abortsPerMonth: 3, initialRating: 1500, confirmSeconds: 60 });
-    expect(config.matchmaking).toEqual({ windowBase: 100, windowStep: 50, waveSeconds: 45, waves: 'clock' });
+    expect(config.ladder).toEqual({ abortsPerMonth: 3, initialRating: 1500, confirmSeconds: 60, reportSeconds: 86_400, lobbyChannel: 'BWvsSC2' });
+    expect(config.matchmaking).toEqual({ windowBase: 100, windowStep: 50, waveSeconds: 45 });
+    expect(config.timers).toBe('clock');
     expect(config.viewCacheSeconds).toBe(300);
   });
 
@@ -71,7 +72,9 @@ describe('loadConfig', () => {
     ['ABORTS_PER_MONTH', '-1'],
     ['VIEW_CACHE_SECONDS', '0'],
     ['WAVE_SECONDS', '4'],
-    ['WAVES', 'hourly'],
+    ['TIMERS', 'hourly'],
+    ['REPORT_SECONDS', '59'],
+    ['LOBBY_CHANNEL', 'x'.repeat(51)],
     ['CONFIRM_SECONDS', '5'],
     ['INITIAL_RATING', '1500.5'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {

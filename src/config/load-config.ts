@@ -50,8 +50,15 @@ function toAppConfig(env: Env): AppConfig {
     channels: { ladder: env.LADDER_CHANNEL_ID, admin: env.ADMIN_CHANNEL_ID },
     terms: { url: env.TERMS_URL, version: env.TERMS_VERSION },
     staticData: { dir: resolve(env.STATIC_DATA_DIR) },
-    ladder: { abortsPerMonth: env.ABORTS_PER_MONTH, initialRating: env.INITIAL_RATING, confirmSeconds: env.CONFIRM_SECONDS },
-    matchmaking: { windowBase: env.MATCH_WINDOW_BASE, windowStep: env.MATCH_WINDOW_STEP, waveSeconds: env.WAVE_SECONDS, waves: env.WAVES },
+    ladder: {
+      abortsPerMonth: env.ABORTS_PER_MONTH,
+      initialRating: env.INITIAL_RATING,
+      confirmSeconds: env.CONFIRM_SECONDS,
+      reportSeconds: env.REPORT_SECONDS,
+      lobbyChannel: env.LOBBY_CHANNEL,
+    },
+    matchmaking: { windowBase: env.MATCH_WINDOW_BASE, windowStep: env.MATCH_WINDOW_STEP, waveSeconds: env.WAVE_SECONDS },
+    timers: env.TIMERS,
     viewCacheSeconds: env.VIEW_CACHE_SECONDS,
   };
 }

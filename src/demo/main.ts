@@ -20,7 +20,7 @@ import { playDemoSession } from './demo-session';
  */
 async function main(): Promise<void> {
   const scratch = process.env.SQLITE_PATH ? undefined : mkdtempSync(join(tmpdir(), 'ladder-demo-'));
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DATABASE_URL: '', WAVES: 'manual', SQLITE_PATH: process.env.SQLITE_PATH || join(scratch!, 'ladder.sqlite') };
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DATABASE_URL: '', TIMERS: 'manual', SQLITE_PATH: process.env.SQLITE_PATH || join(scratch!, 'ladder.sqlite') };
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const config = withLocalDiscord(loadConfig(env), emulator);
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });

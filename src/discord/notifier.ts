@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Client, DiscordAPIError, MessageCreateOptions } from 'discord.js';
+import { Client, DiscordAPIError, MessageCreateOptions, MessageEditOptions } from 'discord.js';
 import { LadderMetrics } from '../common/metrics/ladder-metrics';
 
 /**
@@ -15,12 +15,23 @@ export class Notifier {
     private readonly metrics: LadderMetrics,
   ) {}
 
-  async dm(userId: string, message: MessageCreateOptions): Promise<boolean> {
+  /** The DM's message id, or undefined when Discord refused it (closed DMs). */
+  async dm(userId: string, message: MessageCreateOptions): Promise<string | undefined> {
     try {
-      await this.client.users.send(userId, message);
-      return true;
+      return (await this.client.users.send(userId, message)).id;
     } catch (error) {
       this.failed(`DM to ${userId}`, error);
+      return undefined;
+    }
+  }
+
+  async editDm(userId: string, messageId: string, message: MessageEditOptions): Promise<boolean> {
+    try {
+      const channel = await this.client.users.createDM(userId);
+      await channel.messages.edit(messageId, message);
+      return true;
+    } catch (error) {
+      this.failed(`Edit of DM ${messageId} to ${userId}`, error);
       return false;
     }
   }

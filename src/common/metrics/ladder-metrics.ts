@@ -88,6 +88,13 @@ export class LadderMetrics {
     registers: [this.registry],
   });
 
+  private readonly matchOutcomes = new Counter({
+    name: 'ladder_match_outcomes_total',
+    help: 'Matches past confirmation, by outcome: confirmed by both, aborted, timed out',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -100,6 +107,10 @@ export class LadderMetrics {
   recordWave(seconds: number, matchesCreated: number): void {
     this.waveSeconds.observe(seconds);
     this.matchesCreated.inc(matchesCreated);
+  }
+
+  recordMatchOutcome(outcome: 'confirmed' | 'aborted' | 'timed_out'): void {
+    this.matchOutcomes.inc({ outcome });
   }
 
   recordDmFailure(message: string): void {

@@ -1,63 +1,91 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { EmbedBuilder } from 'discord.js';
 import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { Notifier } from '../../discord/notifier';
 import { PlayerRecord } from '../players/player-record';
 import { SearchingMessages } from '../queue/searching-messages';
-import { StaticDataService } from '../static-data/static-data.service';
-import { MatchRecord } from './match-record';
-import { MatchFoundSide, renderClosedDms, renderMatchFound, renderMatchFoundPointer } from './match-found.render';
+import { renderClosedDms, renderMatchFoundPointer } from './match-notices.render';
+import { confirmedAt, MatchRecord, Side } from './match-record';
+import { renderMatch } from './match.render';
+import { MatchesRepository } from './matches.repository';
+import { MatchViews } from './match-views';
+import { OpenMatches } from './open-matches';
 
-export interface CreatedMatch {
-  match: MatchRecord;
-  player1: PlayerRecord;
-  player2: PlayerRecord;
-  /** Estimated round trips to the match's server, in ms. */
-  rttMs: { player1: number; player2: number };
-}
+const unix = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/** The messages a new match sends: a DM to each player (a mention in the ladder channel when it fails). */
+/**
+ * The messages a match sends outside an interaction: the match DM to each player (a mention in the
+ * ladder channel when it cannot be delivered), its edits as the match moves on, and the reminders.
+ */
 @Injectable()
 export class MatchNotices {
+  private readonly logger = new Logger(MatchNotices.name);
+
   constructor(
     private readonly notifier: Notifier,
     private readonly searching: SearchingMessages,
-    private readonly staticData: StaticDataService,
+    private readonly views: MatchViews,
+    private readonly open: OpenMatches,
+    private readonly repository: MatchesRepository,
     private readonly metrics: LadderMetrics,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async matchFound(created: CreatedMatch): Promise<void> {
-    const { match, player1, player2, rttMs } = created;
-    const side1 = this.side(player1, match.player1Race, match.player1Rating, rttMs.player1);
-    const side2 = this.side(player2, match.player2Race, match.player2Rating, rttMs.player2);
-    await Promise.all([this.tell(player1, match, side1, side2), this.tell(player2, match, side2, side1)]);
-  }
-
-  private async tell(player: PlayerRecord, match: MatchRecord, you: MatchFoundSide, opponent: MatchFoundSide): Promise<void> {
-    const server = this.staticData.catalog.server(match.serverCode);
-    const view = {
-      matchId: match.id,
-      you,
-      opponent,
-      map: this.staticData.catalog.map(match.mapCode)?.name ?? match.mapCode,
-      server: { code: match.serverCode, name: server?.name ?? match.serverCode },
-      confirmBy: match.confirmDeadline,
-    };
-    const searching = this.searching.take(player.discordId);
-    const pointer = searching?.(renderMatchFoundPointer(match.id)).catch(() => undefined);
-    if (!(await this.notifier.dm(player.discordId, renderMatchFound(view)))) {
-      this.metrics.recordDmFailure('match_found');
-      const channel = this.config.channels.ladder;
-      if (channel) await this.notifier.post(channel, renderClosedDms(player.discordId));
+  async matchFound(match: MatchRecord): Promise<void> {
+    const [player1, player2] = await Promise.all(([1, 2] as const).map((side) => this.sendFound(match, side)));
+    try {
+      await this.repository.saveDms(match.id, { player1: player1 ?? null, player2: player2 ?? null });
+      const current = this.open.get(match.id) ?? match;
+      this.open.put({ ...current, player1DmMessageId: player1 ?? null, player2DmMessageId: player2 ?? null });
+    } catch (error) {
+      this.logger.warn(`Could not save the DMs of match ${match.id}: later edits will not reach them (${String(error)})`);
     }
-    await pointer;
   }
 
-  private side(player: PlayerRecord, race: string, rating: number, rttMs: number): MatchFoundSide {
-    const catalog = this.staticData.catalog;
-    const country = player.country ? `${catalog.flag(player.country)} ${catalog.country(player.country)?.name ?? player.country}` : '';
-    return { name: player.playerName ?? player.discordUsername, race: catalog.race(race)?.name ?? race, rating, country, rttMs };
+  /** Brings the DMs of `sides` up to date with the match. */
+  async refresh(match: MatchRecord, sides: readonly Side[]): Promise<void> {
+    await Promise.all(
+      sides.map(async (side) => {
+        const messageId = side === 1 ? match.player1DmMessageId : match.player2DmMessageId;
+        const player = this.views.player(match, side);
+        if (messageId && player) await this.notifier.editDm(player.discordId, messageId, renderMatch(this.views.viewFor(match, side)));
+      }),
+    );
+  }
+
+  /** A new DM to whoever has not confirmed yet: the first one stays where it is, with its buttons. */
+  async remind(match: MatchRecord): Promise<void> {
+    await Promise.all(
+      ([1, 2] as const)
+        .filter((side) => confirmedAt(match, side) === null)
+        .map(async (side) => {
+          const player = this.views.player(match, side);
+          if (!player) return;
+          const embed = new EmbedBuilder()
+            .setTitle(`Match #${match.id}: please confirm`)
+            .setDescription(`Your opponent is waiting. Confirm in the match message above before <t:${unix(match.confirmDeadline)}:R>, or the match is abandoned.`);
+          await this.deliver(player, { embeds: [embed] }, 'confirm_reminder');
+        }),
+    );
+  }
+
+  private async sendFound(match: MatchRecord, side: Side): Promise<string | undefined> {
+    const player = this.views.player(match, side);
+    if (!player) return undefined;
+    const pointer = this.searching.take(player.discordId)?.(renderMatchFoundPointer(match.id)).catch(() => undefined);
+    const messageId = await this.deliver(player, renderMatch(this.views.viewFor(match, side)), 'match_found');
+    await pointer;
+    return messageId;
+  }
+
+  private async deliver(player: PlayerRecord, message: Parameters<Notifier['dm']>[1], kind: string): Promise<string | undefined> {
+    const messageId = await this.notifier.dm(player.discordId, message);
+    if (messageId) return messageId;
+    this.metrics.recordDmFailure(kind);
+    const channel = this.config.channels.ladder;
+    if (channel) await this.notifier.post(channel, renderClosedDms(player.discordId));
+    return undefined;
   }
 }

@@ -1,7 +1,10 @@
 import { Row } from '../../database/guarded-write';
 import { readTime } from '../../database/sql';
 
-export type MatchStatus = 'awaiting_confirmation';
+/** Confirmation first; `confirmed` is the match being played (reports come next). */
+export type MatchStatus = 'awaiting_confirmation' | 'confirmed' | 'aborted' | 'timed_out';
+
+export type Side = 1 | 2;
 
 /** A match row as the bot handles it; player 1 is the Brood War side, player 2 the StarCraft II side. */
 export interface MatchRecord {
@@ -14,12 +17,22 @@ export interface MatchRecord {
   player2Rating: number;
   mapCode: string;
   serverCode: string;
-  status: string;
+  status: MatchStatus;
+  player1ConfirmedAt: Date | null;
+  player2ConfirmedAt: Date | null;
+  abortedByPlayerId: number | null;
   confirmDeadline: Date;
+  reminderAt: Date | null;
+  remindedAt: Date | null;
+  reportDeadline: Date | null;
+  player1DmMessageId: string | null;
+  player2DmMessageId: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export function matchFromRow(row: Row): MatchRecord {
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   return {
     id: Number(row.id),
     player1Id: Number(row.player_1_id),
@@ -30,8 +43,36 @@ export function matchFromRow(row: Row): MatchRecord {
     player2Rating: Number(row.player_2_mmr),
     mapCode: String(row.map_code),
     serverCode: String(row.server_code),
-    status: String(row.status),
+    status: String(row.status) as MatchStatus,
+    player1ConfirmedAt: readTime(row.player_1_confirmed_at),
+    player2ConfirmedAt: readTime(row.player_2_confirmed_at),
+    abortedByPlayerId: row.aborted_by_player_id === null || row.aborted_by_player_id === undefined ? null : Number(row.aborted_by_player_id),
     confirmDeadline: readTime(row.confirm_deadline) as Date,
+    reminderAt: readTime(row.reminder_at),
+    remindedAt: readTime(row.reminded_at),
+    reportDeadline: readTime(row.report_deadline),
+    player1DmMessageId: text(row.player_1_dm_message_id),
+    player2DmMessageId: text(row.player_2_dm_message_id),
     createdAt: readTime(row.created_at) as Date,
+    updatedAt: readTime(row.updated_at) as Date,
   };
+}
+
+/** Which side a player (by row id) plays in the match, if any. */
+export function sideOf(match: MatchRecord, playerId: number): Side | undefined {
+  if (match.player1Id === playerId) return 1;
+  if (match.player2Id === playerId) return 2;
+  return undefined;
+}
+
+export function confirmedAt(match: MatchRecord, side: Side): Date | null {
+  return side === 1 ? match.player1ConfirmedAt : match.player2ConfirmedAt;
+}
+
+export function playerIdOf(match: MatchRecord, side: Side): number {
+  return side === 1 ? match.player1Id : match.player2Id;
+}
+
+export function otherSide(side: Side): Side {
+  return side === 1 ? 2 : 1;
 }

@@ -77,6 +77,20 @@ export class Match {
   @Column({ name: 'confirm_deadline', type: Date })
   confirmDeadline!: Date;
 
+  /** When the reminder to confirm is due (a third of the confirm window), and when it fired. */
+  @Column({ name: 'reminder_at', type: Date, nullable: true })
+  reminderAt!: Date | null;
+
+  @Column({ name: 'reminded_at', type: Date, nullable: true })
+  remindedAt!: Date | null;
+
+  /** Each player's match DM, edited as the match moves on. */
+  @Column({ name: 'player_1_dm_message_id', type: 'varchar', length: 20, nullable: true })
+  player1DmMessageId!: string | null;
+
+  @Column({ name: 'player_2_dm_message_id', type: 'varchar', length: 20, nullable: true })
+  player2DmMessageId!: string | null;
+
   @Column({ name: 'report_deadline', type: Date, nullable: true })
   reportDeadline!: Date | null;
 

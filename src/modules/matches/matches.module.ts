@@ -2,14 +2,19 @@ import { Module } from '@nestjs/common';
 import { PlayersModule } from '../players/players.module';
 import { QueueModule } from '../queue/queue.module';
 import { StaticDataModule } from '../static-data/static-data.module';
+import { MatchComponents } from './match.components';
+import { MatchConfirmations } from './match-confirmations.service';
+import { MatchDeadlines } from './match-deadlines';
 import { MatchNotices } from './match-notices';
+import { MatchViews } from './match-views';
+import { OpenMatches } from './open-matches';
 import { MatchesRepository } from './matches.repository';
 import { WaveClock } from './wave-clock';
 import { WaveService } from './wave.service';
 
 @Module({
   imports: [PlayersModule, QueueModule, StaticDataModule],
-  providers: [MatchesRepository, MatchNotices, WaveService, WaveClock],
-  exports: [WaveService],
+  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchDeadlines, WaveService, WaveClock, MatchComponents],
+  exports: [WaveService, MatchDeadlines],
 })
 export class MatchesModule {}

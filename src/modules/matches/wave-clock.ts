@@ -5,7 +5,7 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 import { nextWaveId, waveStart } from './domain/wave-schedule';
 import { WaveService } from './wave.service';
 
-/** Starts each wave at its place on the schedule (WAVES=clock); with WAVES=manual, only runNext does. */
+/** Starts each wave at its place on the schedule (TIMERS=clock); with TIMERS=manual, only runNext does. */
 @Injectable()
 export class WaveClock implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WaveClock.name);
@@ -19,7 +19,7 @@ export class WaveClock implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.matchmaking.waves === 'clock') this.scheduleNext();
+    if (this.config.timers === 'clock') this.scheduleNext();
   }
 
   onModuleDestroy(): void {

@@ -12,7 +12,9 @@ import { seededRandom } from './domain/seeded-random';
 import { ProposedMatch } from './domain/wave';
 import { nextWaveId, waitCount } from './domain/wave-schedule';
 import { MatchesRepository } from './matches.repository';
-import { CreatedMatch, MatchNotices } from './match-notices';
+import { MatchRecord } from './match-record';
+import { MatchNotices } from './match-notices';
+import { OpenMatches } from './open-matches';
 
 export interface WaveReport {
   waveId: number;
@@ -36,6 +38,7 @@ export class WaveService {
     private readonly directory: PlayerDirectory,
     private readonly repository: MatchesRepository,
     private readonly notices: MatchNotices,
+    private readonly open: OpenMatches,
     private readonly staticData: StaticDataService,
     private readonly metrics: LadderMetrics,
     private readonly clock: Clock,
@@ -66,14 +69,14 @@ export class WaveService {
       chooseServer: (a, b) => catalog.chooseServer(a, b),
       random: seededRandom(waveId),
     });
-    const created: CreatedMatch[] = [];
+    const created: MatchRecord[] = [];
     for (const proposal of result.matches) {
       const match = await this.create(waveId, proposal);
       if (match) created.push(match);
     }
     this.metrics.recordWave((performance.now() - started) / 1000, created.length);
     await Promise.all(created.map((match) => this.notices.matchFound(match)));
-    return { waveId, queued: queued.length, created: created.map((match) => match.match.id) };
+    return { waveId, queued: queued.length, created: created.map((match) => match.id) };
   }
 
   private entries(waveId: number): QueueEntry[] {
@@ -85,7 +88,7 @@ export class WaveService {
     });
   }
 
-  private async create(waveId: number, proposal: ProposedMatch): Promise<CreatedMatch | undefined> {
+  private async create(waveId: number, proposal: ProposedMatch): Promise<MatchRecord | undefined> {
     const player1 = this.directory.get(proposal.player1.playerId);
     const player2 = this.directory.get(proposal.player2.playerId);
     if (!player1 || !player2) return undefined;
@@ -99,19 +102,15 @@ export class WaveService {
         serverCode: proposal.server.server.code,
         at,
         confirmDeadline: new Date(at.getTime() + this.config.ladder.confirmSeconds * 1000),
+        reminderAt: new Date(at.getTime() + (this.config.ladder.confirmSeconds * 1000) / 3),
       });
       for (const player of creation.players) {
         this.directory.confirm(player);
         if (player.activity !== 'queued') this.roster.remove(player.discordId);
       }
       if (creation.status !== 'applied' || !creation.match) return undefined;
-      const byId = new Map(creation.players.map((player) => [player.id, player]));
-      return {
-        match: creation.match,
-        player1: byId.get(player1.id) ?? player1,
-        player2: byId.get(player2.id) ?? player2,
-        rttMs: { player1: proposal.server.rttMsA, player2: proposal.server.rttMsB },
-      };
+      this.open.put(creation.match);
+      return creation.match;
     } catch (error) {
       // The outcome is unknown: memory reads both players again; a later wave finds them as they are.
       this.logger.warn(`Wave ${waveId}: could not create the match of ${player1.discordId} and ${player2.discordId}: ${String(error)}`);

@@ -24,8 +24,11 @@ import { WaveService } from './wave.service';
 /** Discord, at the edge: every DM the bot would send, by recipient. */
 class RecordingNotifier {
   readonly dms: Array<{ to: string; message: MessageCreateOptions }> = [];
-  async dm(to: string, message: MessageCreateOptions): Promise<boolean> {
+  async dm(to: string, message: MessageCreateOptions): Promise<string> {
     this.dms.push({ to, message });
+    return String(this.dms.length);
+  }
+  async editDm(): Promise<boolean> {
     return true;
   }
   async post(): Promise<boolean> {

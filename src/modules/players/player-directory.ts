@@ -13,6 +13,8 @@ import { PlayersRepository } from './players.repository';
 export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
   private readonly logger = new Logger(PlayerDirectory.name);
   private readonly players = new Map<string, PlayerRecord>();
+  /** Row id -> Discord id: matches name players by row id. */
+  private readonly discordIds = new Map<number, string>();
   /** Players a write may have changed without memory knowing: read again until the database answers. */
   private readonly unverified = new Set<string>();
 
@@ -23,7 +25,7 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const players = await this.repository.all();
-    players.forEach((player) => this.players.set(player.discordId, player));
+    players.forEach((player) => this.put(player));
     this.logger.log(`${players.length} players loaded`);
   }
 
@@ -31,11 +33,17 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     return this.players.get(discordId);
   }
 
+  byId(playerId: number): PlayerRecord | undefined {
+    const discordId = this.discordIds.get(playerId);
+    return discordId === undefined ? undefined : this.players.get(discordId);
+  }
+
   /** Keeps the newer of two rows (every write bumps `version`): answers of concurrent writes may arrive out of order. */
   put(player: PlayerRecord): void {
     const known = this.players.get(player.discordId);
     if (known && known.version > player.version) return;
     this.players.set(player.discordId, player);
+    this.discordIds.set(player.id, player.discordId);
   }
 
   /** Whether memory is known to hold the player as the database does (no write of unknown outcome since). */

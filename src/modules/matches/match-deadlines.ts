@@ -1,0 +1,95 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { LadderMetrics } from '../../common/metrics/ladder-metrics';
+import { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/inject-config.decorator';
+import { PlayerDirectory } from '../players/player-directory';
+import { MatchRecord } from './match-record';
+import { MatchNotices } from './match-notices';
+import { MatchesRepository } from './matches.repository';
+import { OpenMatches } from './open-matches';
+
+/**
+ * The confirmation step's deadlines: the reminder and the timeout. They are columns of the match, so
+ * after a restart they are scheduled again from the matches loaded at boot; each fires by
+ * compare-and-set, so a second process or an earlier life that fired it makes this one do nothing.
+ */
+@Injectable()
+export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(MatchDeadlines.name);
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private previous: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly open: OpenMatches,
+    private readonly repository: MatchesRepository,
+    private readonly directory: PlayerDirectory,
+    private readonly notices: MatchNotices,
+    private readonly metrics: LadderMetrics,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.timers !== 'clock') return;
+    this.open.onChange(() => this.schedule());
+    this.schedule();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Fires every deadline due now, one after another; how tests move time on. */
+  fireDue(): Promise<void> {
+    const run = this.previous.then(() => this.fireAll());
+    this.previous = run.catch(() => undefined);
+    return run;
+  }
+
+  private async fireAll(): Promise<void> {
+    const now = this.clock.now();
+    for (const match of this.open.all()) {
+      if (match.status !== 'awaiting_confirmation') continue;
+      try {
+        if (match.confirmDeadline <= now) await this.timeOut(match, now);
+        else if (match.remindedAt === null && match.reminderAt !== null && match.reminderAt <= now) await this.remind(match, now);
+      } catch (error) {
+        this.logger.warn(`A deadline of match ${match.id} could not fire, trying again later: ${String(error)}`);
+      }
+    }
+  }
+
+  private async timeOut(match: MatchRecord, now: Date): Promise<void> {
+    const write = await this.repository.timeOut(match.id, now);
+    write.players.forEach((player) => this.directory.confirm(player));
+    if (write.match) this.open.put(write.match);
+    if (write.status !== 'applied' || !write.match) return;
+    this.metrics.recordMatchOutcome('timed_out');
+    await this.notices.refresh(write.match, [1, 2]);
+  }
+
+  private async remind(match: MatchRecord, now: Date): Promise<void> {
+    const write = await this.repository.remind(match.id, now);
+    if (write.match) this.open.put(write.match);
+    if (write.status === 'applied' && write.match) await this.notices.remind(write.match);
+  }
+
+  /** One timer, for the earliest deadline still to fire. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    const due = this.open
+      .all()
+      .filter((match) => match.status === 'awaiting_confirmation')
+      .flatMap((match) => [match.confirmDeadline, ...(match.remindedAt === null && match.reminderAt ? [match.reminderAt] : [])])
+      .reduce<Date | undefined>((earliest, at) => (!earliest || at < earliest ? at : earliest), undefined);
+    if (!due) return;
+    const delay = Math.max(0, due.getTime() - this.clock.now().getTime());
+    this.timer = setTimeout(() => {
+      this.fireDue().finally(() => this.schedule());
+    }, delay);
+  }
+}

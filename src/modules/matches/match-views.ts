@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { AppConfig } from '../../config/app-config';
+import { InjectConfig } from '../../config/inject-config.decorator';
+import { abortsLeft } from '../players/domain/aborts';
+import { PlayerDirectory } from '../players/player-directory';
+import { PlayerRecord } from '../players/player-record';
+import { StaticDataService } from '../static-data/static-data.service';
+import { confirmedAt, MatchRecord, otherSide, playerIdOf, Side } from './match-record';
+import { MatchSideView, MatchView } from './match-view';
+
+/** Draws each player's view of a match from memory: the match, both players and the static data. */
+@Injectable()
+export class MatchViews {
+  constructor(
+    private readonly directory: PlayerDirectory,
+    private readonly staticData: StaticDataService,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  /** The match as `side` sees it now. */
+  viewFor(match: MatchRecord, side: Side, options: { confirmingAbort?: boolean; note?: string } = {}): MatchView {
+    const catalog = this.staticData.catalog;
+    const server = catalog.server(match.serverCode);
+    const map = catalog.map(match.mapCode);
+    const basics = {
+      matchId: match.id,
+      map: { name: map?.name ?? match.mapCode, link: server ? catalog.mapLink(match.mapCode, server.gameRegion) : undefined },
+      server: { code: match.serverCode, name: server?.name ?? match.serverCode },
+    };
+    const you = this.player(match, side);
+    const opponent = this.player(match, otherSide(side));
+    if (match.status === 'confirmed') {
+      return { ...basics, kind: 'card', bw: this.sideView(match, 1), sc2: this.sideView(match, 2), lobbyChannel: this.config.ladder.lobbyChannel, reportBy: match.reportDeadline };
+    }
+    if (match.status === 'aborted') {
+      const byYou = match.abortedByPlayerId === you?.id;
+      const by = byYou ? you : opponent;
+      return { ...basics, kind: 'aborted', byYou, abortedBy: by?.playerName ?? 'a player', abortsLeft: this.abortsLeftOf(you) };
+    }
+    if (match.status === 'timed_out') {
+      const missing = ([1, 2] as const).filter((each) => confirmedAt(match, each) === null).map((each) => this.player(match, each)?.playerName ?? 'a player');
+      return { ...basics, kind: 'timed_out', missing };
+    }
+    return {
+      ...basics,
+      kind: 'found',
+      you: this.sideView(match, side),
+      opponent: this.sideView(match, otherSide(side)),
+      confirmBy: match.confirmDeadline,
+      youConfirmed: confirmedAt(match, side) !== null,
+      opponentConfirmed: confirmedAt(match, otherSide(side)) !== null,
+      abortsLeft: this.abortsLeftOf(you),
+      abortsPerMonth: this.config.ladder.abortsPerMonth,
+      confirmingAbort: options.confirmingAbort ?? false,
+      note: options.note,
+    };
+  }
+
+  abortsLeftOf(player: PlayerRecord | undefined): number {
+    return player ? abortsLeft(player, this.config.ladder.abortsPerMonth, this.clock.now()) : 0;
+  }
+
+  player(match: MatchRecord, side: Side): PlayerRecord | undefined {
+    return this.directory.byId(playerIdOf(match, side));
+  }
+
+  private sideView(match: MatchRecord, side: Side): MatchSideView {
+    const catalog = this.staticData.catalog;
+    const player = this.player(match, side);
+    const race = side === 1 ? match.player1Race : match.player2Race;
+    const country = player?.country ? `${catalog.flag(player.country)} ${catalog.country(player.country)?.name ?? player.country}` : '';
+    return {
+      name: player?.playerName ?? player?.discordUsername ?? 'unknown',
+      battletag: player?.battletag ?? null,
+      alts: [player?.altPlayerName1, player?.altPlayerName2].filter((alt): alt is string => Boolean(alt)),
+      country,
+      race: catalog.race(race)?.name ?? race,
+      rating: side === 1 ? match.player1Rating : match.player2Rating,
+      rttMs: player?.region ? catalog.estimatedRttMs(player.region, match.serverCode) : 0,
+    };
+  }
+}

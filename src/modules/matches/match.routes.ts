@@ -1,0 +1,13 @@
+import { defineRoute } from '../../common/routing/custom-id-route';
+
+const MATCH_ID = /^[1-9]\d{0,9}$/;
+
+/**
+ * A Confirm acts on the match awaiting confirmation and the clicking player's own confirmation (both
+ * known from the match and the clicker), so the id needs only the match.
+ */
+export const MATCH_CONFIRM = defineRoute('match/confirm/:matchId', { matchId: MATCH_ID });
+/** The first click of an abort only asks; the second aborts. */
+export const MATCH_ABORT = defineRoute('match/abort/:matchId', { matchId: MATCH_ID });
+export const MATCH_ABORT_CONFIRM = defineRoute('match/abort-confirm/:matchId', { matchId: MATCH_ID });
+export const MATCH_ABORT_BACK = defineRoute('match/abort-back/:matchId', { matchId: MATCH_ID });
