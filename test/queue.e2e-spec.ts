@@ -220,21 +220,4 @@ describe(`queue and waves: /queue, Join, Leave, matches and the match-found DM (
     expect(await e2e.app.get(LadderMetrics).registry.getSingleMetricAsString('ladder_dm_failures_total')).toMatch(/ladder_dm_failures_total\{message="match_found"\} 1/);
   });
 
-  it('still matches two players who joined before a restart', async () => {
-    const kai = await newPlayer('NAW', 'CA');
-    const lou = await newPlayer('NAC', 'MX');
-    await queue(kai, { bw: 'bw_terran', sc2: 'sc2_terran' });
-    await queue(lou, { bw: 'bw_zerg' });
-
-    await e2e.restart();
-    outcomes = recordedOutcomes(e2e.app);
-    expect(e2e.app.get(QueueRoster).get(kai.id)).toMatchObject({ bw: { race: 'bw_terran', rating: 1500 }, sc2: { race: 'sc2_terran', rating: 1500 } });
-
-    const dms = Promise.all([kai.waitForDm((m) => /Match found/.test(m.text)), lou.waitForDm((m) => /Match found/.test(m.text))]);
-    const report = await e2e.app.get(WaveService).runNext();
-    expect(report.created).toHaveLength(1);
-    const [match] = await db().query(`SELECT player_1_race, player_2_race FROM matches_1v1 WHERE id = ${report.created[0]}`);
-    expect(match).toEqual({ player_1_race: 'bw_zerg', player_2_race: 'sc2_terran' });
-    await dms;
-  });
 });

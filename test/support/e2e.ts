@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'discord.js';
 import { AppModule } from '../../src/app.module';
+import { Clock } from '../../src/common/clock/clock';
 import { AppConfig } from '../../src/config/app-config';
 import { untilConnected, withLocalDiscord } from '../../src/discord/local-discord';
 import { InteractionRecorder } from '../../src/common/context/interaction-recorder';
@@ -15,8 +16,6 @@ export interface E2e {
   driver: DiscordDriver;
   config: AppConfig;
   database: TestDatabase;
-  /** Stops the bot and boots a new one on the same database and emulator, as a restart would. */
-  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,6 +24,8 @@ export interface E2eOptions {
   env?: NodeJS.ProcessEnv | ((driver: DiscordDriver) => NodeJS.ProcessEnv);
   /** Extra modules beside the real AppModule, e.g. a test-only fixture. */
   imports?: Array<Type | DynamicModule>;
+  /** The bot's time source, to move time on without waiting (deadlines, a new month). */
+  clock?: Clock;
 }
 
 /**
@@ -40,7 +41,8 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const config = withLocalDiscord(testConfig(database.config, env), emulator);
   let app: INestApplication | undefined;
   const boot = async (): Promise<INestApplication> => {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] }).compile();
+    const testing = Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] });
+    const moduleRef = await (options.clock ? testing.overrideProvider(Clock).useValue(options.clock) : testing).compile();
     const booting = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     app = booting;
     booting.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
@@ -63,10 +65,6 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
     driver,
     config,
     database,
-    restart: async () => {
-      await e2e.app.close();
-      e2e.app = await boot();
-    },
     close: async () => {
       driver.dispose();
       await e2e.app.close();

@@ -15,6 +15,8 @@ import { MatchesRepository, MatchWrite } from './matches.repository';
 import { MatchViews } from './match-views';
 import { OpenMatches } from './open-matches';
 
+export type ShowView = (view: MatchView) => Promise<unknown>;
+
 /** Confirm and Abort on a match DM: each one compare-and-set statement with its log row. */
 @Injectable()
 export class MatchConfirmations {
@@ -29,9 +31,10 @@ export class MatchConfirmations {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async confirm(who: PlayerIdentity, matchId: number, intentKey: string): Promise<MatchView> {
+  /** `show` draws the clicker's own DM, in turn with every other edit of the match's DMs. */
+  async confirm(who: PlayerIdentity, matchId: number, intentKey: string, show: ShowView): Promise<void> {
     const { match, side } = this.ownMatch(who, matchId);
-    if (match.status !== 'awaiting_confirmation' || confirmedAt(match, side) !== null) return this.views.viewFor(match, side);
+    if (match.status !== 'awaiting_confirmation' || confirmedAt(match, side) !== null) return this.notices.showOwn(match, side, show);
     const at = this.clock.now();
     const reportDeadline = new Date(at.getTime() + this.config.ladder.reportSeconds * 1000);
     const log = { idempotencyKey: intentKey, discordId: who.discordId, action: 'match_confirmed' as const, settingName: 'match', newValue: String(matchId), changedBy: 'player', at };
@@ -41,7 +44,7 @@ export class MatchConfirmations {
       if (now.status === 'confirmed') this.metrics.recordMatchOutcome('confirmed');
       await this.notices.refresh(now, [otherSide(side)]);
     }
-    return this.views.viewFor(now, side);
+    await this.notices.showOwn(now, side, show);
   }
 
   /** The first click of an abort: asks for the second, from memory. */
@@ -57,11 +60,11 @@ export class MatchConfirmations {
     return this.views.viewFor(match, side);
   }
 
-  async abort(who: PlayerIdentity, matchId: number, intentKey: string): Promise<MatchView> {
+  async abort(who: PlayerIdentity, matchId: number, intentKey: string, show: ShowView): Promise<void> {
     const { match, side } = this.ownMatch(who, matchId);
-    if (match.status !== 'awaiting_confirmation') return this.views.viewFor(match, side, { note: 'Both players confirmed: the match can no longer be aborted.' });
+    if (match.status !== 'awaiting_confirmation') return this.notices.showOwn(match, side, show, { note: 'Both players confirmed: the match can no longer be aborted.' });
     const player = this.views.player(match, side)!;
-    if (this.views.abortsLeftOf(player) === 0) return this.views.viewFor(match, side, { note: 'You have no aborts left this month.' });
+    if (this.views.abortsLeftOf(player) === 0) return this.notices.showOwn(match, side, show, { note: 'You have no aborts left this month.' });
     const at = this.clock.now();
     const log = { idempotencyKey: intentKey, discordId: who.discordId, action: 'match_aborted' as const, settingName: 'match', newValue: String(matchId), changedBy: 'player', at };
     const quota = { month: abortMonth(at), perMonth: this.config.ladder.abortsPerMonth };
@@ -74,7 +77,7 @@ export class MatchConfirmations {
       // Still open, so the quota refused it: memory had the player's aborts wrong.
       this.directory.reread(who.discordId);
     }
-    return this.views.viewFor(now, side);
+    await this.notices.showOwn(now, side, show);
   }
 
   /** Memory follows every outcome; an unknown one reads the match's players again. */

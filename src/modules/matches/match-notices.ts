@@ -10,6 +10,7 @@ import { renderClosedDms, renderMatchFoundPointer } from './match-notices.render
 import { confirmedAt, MatchRecord, Side } from './match-record';
 import { renderMatch } from './match.render';
 import { MatchesRepository } from './matches.repository';
+import { MatchView } from './match-view';
 import { MatchViews } from './match-views';
 import { OpenMatches } from './open-matches';
 
@@ -22,6 +23,7 @@ const unix = (date: Date) => Math.floor(date.getTime() / 1000);
 @Injectable()
 export class MatchNotices {
   private readonly logger = new Logger(MatchNotices.name);
+  private readonly turns = new Map<number, Promise<void>>();
 
   constructor(
     private readonly notifier: Notifier,
@@ -44,15 +46,43 @@ export class MatchNotices {
     }
   }
 
-  /** Brings the DMs of `sides` up to date with the match. */
-  async refresh(match: MatchRecord, sides: readonly Side[]): Promise<void> {
-    await Promise.all(
-      sides.map(async (side) => {
-        const messageId = side === 1 ? match.player1DmMessageId : match.player2DmMessageId;
-        const player = this.views.player(match, side);
-        if (messageId && player) await this.notifier.editDm(player.discordId, messageId, renderMatch(this.views.viewFor(match, side)));
-      }),
-    );
+  /** Brings the DMs of `sides` up to date with the match as memory holds it when their turn comes. */
+  refresh(match: MatchRecord, sides: readonly Side[]): Promise<void> {
+    return this.inTurn(match.id, async () => {
+      const latest = this.latest(match);
+      await Promise.all(
+        sides.map(async (side) => {
+          const messageId = side === 1 ? latest.player1DmMessageId : latest.player2DmMessageId;
+          const player = this.views.player(latest, side);
+          if (messageId && player) await this.notifier.editDm(player.discordId, messageId, renderMatch(this.views.viewFor(latest, side)));
+        }),
+      );
+    });
+  }
+
+  /** The clicker's own DM, answered through their interaction, in turn with the match's other edits. */
+  showOwn(match: MatchRecord, side: Side, show: (view: MatchView) => Promise<unknown>, options: { note?: string } = {}): Promise<void> {
+    return this.inTurn(match.id, async () => {
+      await show(this.views.viewFor(this.latest(match), side, options));
+    });
+  }
+
+  /**
+   * Edits of one match's DMs run one after another, each drawn when its turn comes: two players
+   * confirming at once can never leave a DM showing the older of two states.
+   */
+  private inTurn(matchId: number, edit: () => Promise<void>): Promise<void> {
+    const turn = (this.turns.get(matchId) ?? Promise.resolve()).then(edit);
+    const settled = turn.catch((error: unknown) => this.logger.warn(`An edit of match ${matchId}'s messages failed: ${String(error)}`));
+    this.turns.set(matchId, settled);
+    void settled.then(() => this.turns.get(matchId) === settled && this.turns.delete(matchId));
+    return turn;
+  }
+
+  /** Memory's newest copy; a finished match has left memory, and the write's copy is the newest. */
+  private latest(match: MatchRecord): MatchRecord {
+    const known = this.open.get(match.id);
+    return known && known.updatedAt >= match.updatedAt ? known : match;
   }
 
   /** A new DM to whoever has not confirmed yet: the first one stays where it is, with its buttons. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UseGuards } from '@nestjs/common';
 import { Button, ButtonContext, ComponentParam, Context } from 'necord';
 import { DisableOnClick } from '../../common/decorators/disable-on-click.decorator';
 import { IntentKey } from '../../common/decorators/intent-key.decorator';
@@ -6,11 +6,14 @@ import { RequirePlayer } from '../../common/decorators/require-player.decorator'
 import { ServedFromMemory } from '../../common/decorators/served-from-memory.decorator';
 import { identityOf } from '../players/player-identity';
 import { MatchConfirmations } from './match-confirmations.service';
+import { MatchParticipantGuard } from './match-participant.guard';
+import { MatchView } from './match-view';
 import { MATCH_ABORT, MATCH_ABORT_BACK, MATCH_ABORT_CONFIRM, MATCH_CONFIRM } from './match.routes';
 import { renderMatch } from './match.render';
 
 /** The buttons of a match DM. Their ids hold only the match: the clicker and the match say the rest. */
 @Injectable()
+@UseGuards(MatchParticipantGuard)
 export class MatchComponents {
   constructor(private readonly confirmations: MatchConfirmations) {}
 
@@ -18,7 +21,7 @@ export class MatchComponents {
   @DisableOnClick()
   @Button(MATCH_CONFIRM.pattern)
   async confirm(@Context() [interaction]: ButtonContext, @ComponentParam('matchId') matchId: string, @IntentKey() intentKey: string) {
-    await interaction.editReply(renderMatch(await this.confirmations.confirm(identityOf(interaction.user), Number(matchId), intentKey)));
+    await this.confirmations.confirm(identityOf(interaction.user), Number(matchId), intentKey, (view: MatchView) => interaction.editReply(renderMatch(view)));
   }
 
   @RequirePlayer()
@@ -39,6 +42,6 @@ export class MatchComponents {
   @DisableOnClick()
   @Button(MATCH_ABORT_CONFIRM.pattern)
   async abort(@Context() [interaction]: ButtonContext, @ComponentParam('matchId') matchId: string, @IntentKey() intentKey: string) {
-    await interaction.editReply(renderMatch(await this.confirmations.abort(identityOf(interaction.user), Number(matchId), intentKey)));
+    await this.confirmations.abort(identityOf(interaction.user), Number(matchId), intentKey, (view: MatchView) => interaction.editReply(renderMatch(view)));
   }
 }

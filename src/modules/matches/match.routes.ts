@@ -11,3 +11,12 @@ export const MATCH_CONFIRM = defineRoute('match/confirm/:matchId', { matchId: MA
 export const MATCH_ABORT = defineRoute('match/abort/:matchId', { matchId: MATCH_ID });
 export const MATCH_ABORT_CONFIRM = defineRoute('match/abort-confirm/:matchId', { matchId: MATCH_ID });
 export const MATCH_ABORT_BACK = defineRoute('match/abort-back/:matchId', { matchId: MATCH_ID });
+
+/** The match a match button acts on, from its custom id. */
+export function matchIdOf(customId: string): number | undefined {
+  for (const route of [MATCH_CONFIRM, MATCH_ABORT, MATCH_ABORT_CONFIRM, MATCH_ABORT_BACK]) {
+    const params = route.parse(customId);
+    if (params) return Number(params.matchId);
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@ import { StaticDataModule } from '../static-data/static-data.module';
 import { MatchComponents } from './match.components';
 import { MatchConfirmations } from './match-confirmations.service';
 import { MatchDeadlines } from './match-deadlines';
+import { MatchParticipantGuard } from './match-participant.guard';
 import { MatchNotices } from './match-notices';
 import { MatchViews } from './match-views';
 import { OpenMatches } from './open-matches';
@@ -14,7 +15,7 @@ import { WaveService } from './wave.service';
 
 @Module({
   imports: [PlayersModule, QueueModule, StaticDataModule],
-  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchDeadlines, WaveService, WaveClock, MatchComponents],
+  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchDeadlines, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
   exports: [WaveService, MatchDeadlines],
 })
 export class MatchesModule {}

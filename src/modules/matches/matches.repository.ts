@@ -78,7 +78,7 @@ export class MatchesRepository {
           update: 'matches_1v1',
           set: sql`${mine} = ${at}, updated_at = ${at},
             status = CASE WHEN ${theirs} IS NULL THEN status ELSE ${'confirmed'} END,
-            report_deadline = CASE WHEN ${theirs} IS NULL THEN NULL ELSE ${reportDeadline} END`,
+            report_deadline = CASE WHEN ${theirs} IS NULL THEN report_deadline ELSE ${reportDeadline} END`,
           where: sql`id = ${matchId} AND status = ${AWAITING_CONFIRMATION} AND ${mine} IS NULL`,
         },
       ],

@@ -31,7 +31,9 @@ export class OpenMatches implements OnModuleInit {
   /** A match as a write returned it; a finished one is dropped. Listeners (the deadlines) hear of it. */
   put(match: MatchRecord): void {
     const known = this.matches.get(match.id);
-    if (known && known.updatedAt > match.updatedAt) return;
+    if (known && isNewer(known, match)) return;
+    // The DMs are saved just after creation: a row read before that does not forget them.
+    match = { ...match, player1DmMessageId: match.player1DmMessageId ?? known?.player1DmMessageId ?? null, player2DmMessageId: match.player2DmMessageId ?? known?.player2DmMessageId ?? null };
     if (match.status === 'aborted' || match.status === 'timed_out') this.matches.delete(match.id);
     else this.matches.set(match.id, match);
     this.listeners.forEach((listener) => listener(match));
@@ -40,4 +42,13 @@ export class OpenMatches implements OnModuleInit {
   onChange(listener: (match: MatchRecord) => void): void {
     this.listeners.add(listener);
   }
+}
+
+const STAGE: Record<MatchRecord['status'], number> = { awaiting_confirmation: 0, confirmed: 1, aborted: 2, timed_out: 2 };
+
+/** Two writes in one millisecond: the one further along (status, then confirmations) is the newer. */
+function isNewer(a: MatchRecord, b: MatchRecord): boolean {
+  if (a.updatedAt.getTime() !== b.updatedAt.getTime()) return a.updatedAt > b.updatedAt;
+  const progress = (match: MatchRecord) => STAGE[match.status] * 10 + Number(match.player1ConfirmedAt !== null) + Number(match.player2ConfirmedAt !== null);
+  return progress(a) > progress(b);
 }

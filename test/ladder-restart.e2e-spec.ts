@@ -1,0 +1,108 @@
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { DiscordDriver, DiscordEmulator, DriverUser } from '../src/emulator';
+import { renderMessage } from '../src/emulator/render';
+import { BotProcess } from './support/bot-process';
+import { readyPlayer } from './support/ladder-players';
+import { testConfig } from './support/test-config';
+import { createTestDatabase, TestDatabase, testDriver } from './support/test-database';
+import { waitFor } from './support/wait-for';
+
+/** Waves every 5 s and a 15 s confirm window: short enough to wait for, on the bot's own clock. */
+const ON_THE_CLOCK = { TIMERS: 'clock', WAVE_SECONDS: '5', CONFIRM_SECONDS: '15' };
+
+describe(`the ladder across bot restarts: the queue, the match DMs and their deadlines (${testDriver()})`, () => {
+  let emulator: DiscordEmulator;
+  let driver: DiscordDriver;
+  let database: TestDatabase;
+  let bot: BotProcess;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    emulator = await new DiscordEmulator().start();
+    database = await createTestDatabase();
+    bot = new BotProcess(emulator, database.config);
+    driver = new DiscordDriver(emulator, { completions: bot.completions, timeoutMs: 20_000 });
+  });
+
+  afterAll(async () => {
+    await bot.kill();
+    await db?.destroy();
+    driver.dispose();
+    await emulator.stop();
+    await database.drop();
+  });
+
+  async function lifeOfTheBot(env: NodeJS.ProcessEnv): Promise<void> {
+    await bot.kill();
+    await waitFor('the emulator to see the bot gone', () => emulator.connectedSessions === 0);
+    const ready = bot.ready();
+    bot.start({ LOG_LEVEL: 'info', ...env });
+    await ready;
+    await waitFor('the commands to be registered', () => emulator.commands.list(emulator.guildId).length > 0);
+  }
+
+  const render = (messageId: string) => renderMessage(emulator.state.messages.get(messageId)!.message);
+  const query = async <T>(text: string): Promise<T[]> => {
+    db ??= await new DataSource(buildDataSourceOptions(testConfig(database.config).database)).initialize();
+    return db.query(text);
+  };
+
+  async function queue(user: DriverUser, race: { bw?: string; sc2?: string }): Promise<void> {
+    await user.runCommand('queue');
+    if (race.bw) await user.choose('queue/bw/', [race.bw]);
+    if (race.sc2) await user.choose('queue/sc2/', [race.sc2]);
+    await user.clickButton('Join');
+    expect(user.lastReply()).toMatch(/Searching for a match/);
+  }
+
+  it('matches players who joined before a restart, then keeps their match through another: old buttons work, the deadline fires once', async () => {
+    await lifeOfTheBot({ TIMERS: 'manual' });
+    const players = {
+      ann: await readyPlayer(driver.createUser('ann'), { name: 'Ann', country: 'FR', region: 'EUW' }),
+      bob: await readyPlayer(driver.createUser('bob'), { name: 'Bob', country: 'DE', region: 'EUW' }),
+      cid: await readyPlayer(driver.createUser('cid'), { name: 'Cid', country: 'PL', region: 'EUE' }),
+      dee: await readyPlayer(driver.createUser('dee'), { name: 'Dee', country: 'SE', region: 'EUE' }),
+    };
+    await queue(players.ann, { bw: 'bw_zerg' });
+    await queue(players.bob, { sc2: 'sc2_terran' });
+    await queue(players.cid, { bw: 'bw_terran' });
+    await queue(players.dee, { sc2: 'sc2_zerg' });
+
+    // Life 2: the queue comes back from the database, and the clock's next wave matches everyone.
+    const dms = Promise.all(Object.values(players).map((user) => user.waitForDm((message) => /Match found/.test(message.text))));
+    await lifeOfTheBot(ON_THE_CLOCK);
+    const found = await dms;
+    const matches = await query<{ id: number; player_1_id: number }>(`SELECT id, player_1_id FROM matches_1v1 ORDER BY id`);
+    expect(matches).toHaveLength(2);
+    await waitFor('both matches to have saved their DMs', async () =>
+      (await query(`SELECT 1 FROM matches_1v1 WHERE player_1_dm_message_id IS NOT NULL AND player_2_dm_message_id IS NOT NULL`)).length === 2,
+    );
+
+    // Life 3, within the confirm window: one match is confirmed through the DMs the previous life sent.
+    await lifeOfTheBot(ON_THE_CLOCK);
+    const dmOf = (user: DriverUser) => found[Object.values(players).indexOf(user)].messageId;
+    const matchOf = (user: DriverUser) => /Match found: #(\d+)/.exec(found[Object.values(players).indexOf(user)].text)![1];
+    const opponentOfAnn = Object.values(players).find((user) => user !== players.ann && matchOf(user) === matchOf(players.ann))!;
+    const others = Object.values(players).filter((user) => matchOf(user) !== matchOf(players.ann));
+    await players.ann.clickButton('Confirm', { messageId: dmOf(players.ann) });
+    await opponentOfAnn.clickButton('Confirm', { messageId: dmOf(opponentOfAnn) });
+    expect(render(dmOf(players.ann))).toMatch(/both confirmed, play!/);
+    expect(render(dmOf(opponentOfAnn))).toMatch(/both confirmed, play!/);
+
+    // The other match's deadline, set in life 2, fires in life 3: once, editing each DM once.
+    await waitFor(
+      'the unconfirmed match to be abandoned',
+      async () => (await query(`SELECT 1 FROM matches_1v1 WHERE id = ${matchOf(others[0])} AND status = 'timed_out'`)).length === 1,
+      20_000,
+    );
+    await waitFor('both DMs to say so', () => others.every((user) => /abandoned/.test(render(dmOf(user)))));
+    const abandonedEdits = driver.transcript.lines().filter((line) => /Match #\d+ abandoned/.test(line));
+    expect(abandonedEdits).toHaveLength(2);
+    const statuses = await query<{ status: string }>(`SELECT status FROM matches_1v1 ORDER BY id`);
+    expect(statuses.map((row) => row.status).sort()).toEqual(['confirmed', 'timed_out']);
+    const freed = await query<{ activity: string }>(`SELECT activity FROM players WHERE discord_id IN ('${others[0].id}', '${others[1].id}')`);
+    expect(freed).toEqual([{ activity: 'idle' }, { activity: 'idle' }]);
+    expect(emulator.violations()).toEqual([]);
+  }, 120_000);
+});
