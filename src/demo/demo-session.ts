@@ -42,7 +42,7 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
   await bob.choose('queue/bw/', ['bw_protoss']);
   await bob.choose('queue/vetoes/', ['holy_world', 'khione']);
   await bob.clickButton('Join');
-  const found = Promise.all([alice.waitForDm(), bob.waitForDm()]);
-  await ladder.runWave();
-  await found;
+  const [aliceDm, bobDm] = await Promise.all([alice.waitForDm(), bob.waitForDm(), ladder.runWave()]);
+  await alice.clickButton('Confirm', { messageId: aliceDm.messageId });
+  await bob.clickButton('Confirm', { messageId: bobDm.messageId });
 }
