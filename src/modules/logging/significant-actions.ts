@@ -11,6 +11,7 @@ export const SIGNIFICANT_ACTIONS = [
   'queue_joined',
   'match_confirmed',
   'match_aborted',
+  'match_timed_out',
   'match_reported',
   'rating_changed',
   'admin_action',

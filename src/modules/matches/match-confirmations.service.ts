@@ -97,6 +97,14 @@ export class MatchConfirmations {
     }
     if (write.match) this.open.put(write.match);
     write.players.forEach((player) => this.directory.confirm(player));
+    const ended = write.match?.status === 'aborted' || write.match?.status === 'timed_out';
+    if (write.status !== 'applied' && write.match && ended) {
+      // Ended elsewhere (a deadline, another process): its players were freed there.
+      for (const side of [1, 2] as const) {
+        const player = this.views.player(write.match, side);
+        if (player) this.directory.reread(player.discordId);
+      }
+    }
     return write;
   }
 

@@ -63,9 +63,23 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async timeOut(match: MatchRecord, now: Date): Promise<void> {
-    const write = await this.repository.timeOut(match.id, now);
+    const players = [this.directory.byId(match.player1Id), this.directory.byId(match.player2Id)].filter((player) => player !== undefined);
+    const log = players.map((player) => ({
+      idempotencyKey: `timeout:${match.id}:${player.discordId}`,
+      discordId: player.discordId,
+      action: 'match_timed_out' as const,
+      settingName: 'match',
+      newValue: String(match.id),
+      changedBy: 'system',
+      at: now,
+    }));
+    const write = await this.repository.timeOut(match.id, now, log);
     write.players.forEach((player) => this.directory.confirm(player));
     if (write.match) this.open.put(write.match);
+    if (write.status !== 'applied' && write.match && write.match.status !== 'awaiting_confirmation') {
+      // Another process ended the match and freed its players: read them as they now stand.
+      players.forEach((player) => this.directory.reread(player.discordId));
+    }
     if (write.status !== 'applied' || !write.match) return;
     this.metrics.recordMatchOutcome('timed_out');
     await this.notices.refresh(write.match, [1, 2]);

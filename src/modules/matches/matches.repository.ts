@@ -110,11 +110,15 @@ export class MatchesRepository {
     return this.matchWrite(outcome);
   }
 
-  /** The confirm deadline passed: the match abandoned, nobody charged, both free. Fires once, by compare-and-set. */
-  async timeOut(matchId: number, at: Date): Promise<MatchWrite> {
+  /**
+   * The confirm deadline passed: the match abandoned, nobody charged, both free, a log row for each
+   * player (by the system). Fires once, by compare-and-set and by its key, whoever fires it.
+   */
+  async timeOut(matchId: number, at: Date, log: ActionLogEntry[]): Promise<MatchWrite> {
     const outcome = await this.sql.write({
       current: sql`SELECT * FROM matches_1v1 WHERE id = ${matchId}`,
       precondition: sql`(SELECT status FROM current) = ${AWAITING_CONFIRMATION} AND (SELECT confirm_deadline FROM current) <= ${at}`,
+      keyed: this.actionLog.keyed(log),
       changes: [
         { update: 'matches_1v1', set: sql`status = ${'timed_out'}, updated_at = ${at}`, where: sql`id = ${matchId} AND status = ${AWAITING_CONFIRMATION}` },
         this.freePlayers(matchId, at, sql``),

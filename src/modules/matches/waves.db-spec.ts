@@ -3,7 +3,11 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { MessageCreateOptions } from 'discord.js';
 import { createTestDatabase, TestDatabase, testDriver } from '../../../test/support/test-database';
 import { testConfig } from '../../../test/support/test-config';
+import { waitFor } from '../../../test/support/wait-for';
+import { Clock } from '../../common/clock/clock';
 import { ClockModule } from '../../common/clock/clock.module';
+import { ManualClock } from '../../../test/support/manual-clock';
+import { MatchDeadlines } from './match-deadlines';
 import { MetricsModule } from '../../common/metrics/metrics.module';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
@@ -24,11 +28,13 @@ import { WaveService } from './wave.service';
 /** Discord, at the edge: every DM the bot would send, by recipient. */
 class RecordingNotifier {
   readonly dms: Array<{ to: string; message: MessageCreateOptions }> = [];
+  readonly edits: string[] = [];
   async dm(to: string, message: MessageCreateOptions): Promise<string> {
     this.dms.push({ to, message });
     return String(this.dms.length);
   }
-  async editDm(): Promise<boolean> {
+  async editDm(to: string): Promise<boolean> {
+    this.edits.push(to);
     return true;
   }
   async post(): Promise<boolean> {
@@ -43,7 +49,7 @@ describe(`waves against the database (${testDriver()})`, () => {
   const booted: TestingModule[] = [];
 
   /** A bot process, booted now: its memory is the database as it stands. */
-  async function bootBot(notifier = new RecordingNotifier()): Promise<{ ref: TestingModule; notifier: RecordingNotifier }> {
+  async function bootBot(notifier = new RecordingNotifier(), clock: Clock = new Clock()): Promise<{ ref: TestingModule; notifier: RecordingNotifier }> {
     const config = testConfig(database.config, { WAVE_SECONDS: String(WAVE_SECONDS) });
     @Global()
     @Module({ providers: [{ provide: Notifier, useValue: notifier }], exports: [Notifier] })
@@ -60,7 +66,10 @@ describe(`waves against the database (${testDriver()})`, () => {
         QueueModule,
         MatchesModule,
       ],
-    }).compile();
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
     await ref.init();
     booted.push(ref);
     return { ref, notifier };
@@ -177,5 +186,33 @@ describe(`waves against the database (${testDriver()})`, () => {
     expect(bot.ref.get(QueueRoster).get(other)).toBeDefined();
     expect(bot.ref.get(PlayerDirectory).statusOf(patient).activity).toBe('in_match');
     expect(bot.ref.get(PlayerDirectory).statusOf(fresh).activity).toBe('in_match');
+  });
+
+  it('abandons a lapsed match once when two processes fire its deadline at the same time', async () => {
+    const seeding = await seedingConnection();
+    const clock = new ManualClock();
+    const joinedAt = new Date(clock.now().getTime() - 60_000);
+    const one = await queuedPlayer(seeding.db, { bw: ['bw_zerg', 1500], region: 'EUW', joinedAt });
+    const two = await queuedPlayer(seeding.db, { sc2: ['sc2_zerg', 1500], region: 'EUW', joinedAt });
+    await seeding.done();
+    const first = await bootBot(new RecordingNotifier(), clock);
+    expect((await first.ref.get(WaveService).runNext()).created).toHaveLength(1);
+    const second = await bootBot(new RecordingNotifier(), clock);
+
+    const outcomes: WriteStatus[] = [];
+    for (const bot of [first, second]) bot.ref.get(WriteListeners).subscribe((status) => outcomes.push(status));
+    clock.advance(61_000);
+    await Promise.all([first.ref.get(MatchDeadlines).fireDue(), second.ref.get(MatchDeadlines).fireDue()]);
+
+    const db = first.ref.get(Sql);
+    expect(await count(db, 'matches_1v1', sql`status = 'timed_out'`)).toBe(1);
+    expect(outcomes.filter((status) => status === 'applied')).toHaveLength(1);
+    expect(outcomes.filter((status) => status !== 'applied')).toHaveLength(1);
+    expect(await count(db, 'player_action_logs', sql`action = 'match_timed_out'`)).toBe(2);
+    expect([...first.notifier.edits, ...second.notifier.edits].sort()).toEqual([one, two].sort());
+    for (const bot of [first, second]) {
+      const directory = bot.ref.get(PlayerDirectory);
+      await waitFor('both players free in memory', () => directory.statusOf(one).activity === 'idle' && directory.statusOf(two).activity === 'idle');
+    }
   });
 });
