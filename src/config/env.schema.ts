@@ -58,7 +58,7 @@ export const envSchema = z
     WAVE_SECONDS: wholeNumber(5, 3600).default(45),
     TIMERS: z.enum(['clock', 'manual'], { error: 'must be clock or manual' }).default('clock'),
     CONFIRM_SECONDS: wholeNumber(10, 3600).default(60),
-    REPORT_SECONDS: wholeNumber(60, 30 * 86_400).default(86_400),
+    REPORT_DEADLINE_SECONDS: wholeNumber(60, 30 * 86_400).default(86_400),
     LOBBY_CHANNEL: z.string().trim().min(1).max(50, 'must be at most 50 characters').default('BWvsSC2'),
   })
   .refine((env) => env.DB_POOL_MIN <= env.DB_POOL_MAX, {

@@ -73,7 +73,7 @@ describe('loadConfig', () => {
     ['VIEW_CACHE_SECONDS', '0'],
     ['WAVE_SECONDS', '4'],
     ['TIMERS', 'hourly'],
-    ['REPORT_SECONDS', '59'],
+    ['REPORT_DEADLINE_SECONDS', '59'],
     ['LOBBY_CHANNEL', 'x'.repeat(51)],
     ['CONFIRM_SECONDS', '5'],
     ['INITIAL_RATING', '1500.5'],

@@ -54,7 +54,7 @@ function toAppConfig(env: Env): AppConfig {
       abortsPerMonth: env.ABORTS_PER_MONTH,
       initialRating: env.INITIAL_RATING,
       confirmSeconds: env.CONFIRM_SECONDS,
-      reportSeconds: env.REPORT_SECONDS,
+      reportSeconds: env.REPORT_DEADLINE_SECONDS,
       lobbyChannel: env.LOBBY_CHANNEL,
     },
     matchmaking: { windowBase: env.MATCH_WINDOW_BASE, windowStep: env.MATCH_WINDOW_STEP, waveSeconds: env.WAVE_SECONDS },
