@@ -61,6 +61,26 @@ export class Match {
   @Column({ name: 'player_2_report', type: 'varchar', length: 8, nullable: true })
   player2Report!: string | null;
 
+  /** Bumped by each report of that player: a report button acts on it, so the opponent's report never makes it stale. */
+  @Column({ name: 'player_1_report_rev', type: 'integer', default: 0 })
+  player1ReportRev!: number;
+
+  @Column({ name: 'player_2_report_rev', type: 'integer', default: 0 })
+  player2ReportRev!: number;
+
+  @Column({ name: 'player_1_reported_at', type: Date, nullable: true })
+  player1ReportedAt!: Date | null;
+
+  @Column({ name: 'player_2_reported_at', type: Date, nullable: true })
+  player2ReportedAt!: Date | null;
+
+  /** Halfway between a lone report and the report deadline: the other player is reminded again. */
+  @Column({ name: 'report_reminder_at', type: Date, nullable: true })
+  reportReminderAt!: Date | null;
+
+  @Column({ name: 'report_reminded_at', type: Date, nullable: true })
+  reportRemindedAt!: Date | null;
+
   @Column({ name: 'result', type: 'varchar', length: 16, nullable: true })
   result!: string | null;
 
