@@ -18,9 +18,18 @@ export interface AppConfig {
   /**
    * `initialRating`: what a race brings before its first game; `confirmSeconds`: how long both players
    * have to confirm a match; `reportSeconds`: how long they have to report once both confirmed;
-   * `lobbyChannel`: the in-game chat channel the match card names.
+   * `lobbyChannel`: the in-game chat channel the match card names; `rating`: Elo's K and scale;
+   * `resultsToLadderChannel`: a line per result in the ladder channel too.
    */
-  ladder: { abortsPerMonth: number; initialRating: number; confirmSeconds: number; reportSeconds: number; lobbyChannel: string };
+  ladder: {
+    abortsPerMonth: number;
+    initialRating: number;
+    rating: { k: number; scale: number };
+    confirmSeconds: number;
+    reportSeconds: number;
+    lobbyChannel: string;
+    resultsToLadderChannel: boolean;
+  };
   /**
    * The rating window a waiting player accepts: base + step x waves waited (LADDER.md, Window). Waves
    * run every `waveSeconds`, anchored to the epoch.

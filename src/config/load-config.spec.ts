@@ -19,7 +19,15 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ token: undefined, discordIds: [] });
     expect(config.terms.version).toBe('1');
     expect(config.staticData.dir).toMatch(/data\/static$/);
-    expect(config.ladder).toEqual({ abortsPerMonth: 3, initialRating: 1500, confirmSeconds: 60, reportSeconds: 86_400, lobbyChannel: 'BWvsSC2' });
+    expect(config.ladder).toEqual({
+      abortsPerMonth: 3,
+      initialRating: 1500,
+      rating: { k: 40, scale: 500 },
+      confirmSeconds: 60,
+      reportSeconds: 86_400,
+      lobbyChannel: 'BWvsSC2',
+      resultsToLadderChannel: false,
+    });
     expect(config.matchmaking).toEqual({ windowBase: 100, windowStep: 50, waveSeconds: 45 });
     expect(config.timers).toBe('clock');
     expect(config.viewCacheSeconds).toBe(300);
@@ -73,6 +81,8 @@ describe('loadConfig', () => {
     ['VIEW_CACHE_SECONDS', '0'],
     ['WAVE_SECONDS', '4'],
     ['TIMERS', 'hourly'],
+    ['RATING_K', '0'],
+    ['RESULTS_TO_LADDER_CHANNEL', 'yes'],
     ['REPORT_DEADLINE_SECONDS', '59'],
     ['LOBBY_CHANNEL', 'x'.repeat(51)],
     ['CONFIRM_SECONDS', '5'],

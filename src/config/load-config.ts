@@ -53,9 +53,11 @@ function toAppConfig(env: Env): AppConfig {
     ladder: {
       abortsPerMonth: env.ABORTS_PER_MONTH,
       initialRating: env.INITIAL_RATING,
+      rating: { k: env.RATING_K, scale: env.RATING_SCALE },
       confirmSeconds: env.CONFIRM_SECONDS,
       reportSeconds: env.REPORT_DEADLINE_SECONDS,
       lobbyChannel: env.LOBBY_CHANNEL,
+      resultsToLadderChannel: env.RESULTS_TO_LADDER_CHANNEL,
     },
     matchmaking: { windowBase: env.MATCH_WINDOW_BASE, windowStep: env.MATCH_WINDOW_STEP, waveSeconds: env.WAVE_SECONDS },
     timers: env.TIMERS,

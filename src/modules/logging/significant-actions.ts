@@ -12,6 +12,7 @@ export const SIGNIFICANT_ACTIONS = [
   'match_confirmed',
   'match_aborted',
   'match_timed_out',
+  'match_cancelled',
   'match_reported',
   'rating_changed',
   'admin_action',
