@@ -90,7 +90,7 @@ export class LadderMetrics {
 
   private readonly matchOutcomes = new Counter({
     name: 'ladder_match_outcomes_total',
-    help: 'Matches past confirmation, by outcome: confirmed by both, aborted, timed out',
+    help: 'Match steps by outcome: confirmed by both, aborted, timed out, then completed, in conflict or cancelled',
     labelNames: ['outcome'],
     registers: [this.registry],
   });
@@ -109,7 +109,7 @@ export class LadderMetrics {
     this.matchesCreated.inc(matchesCreated);
   }
 
-  recordMatchOutcome(outcome: 'confirmed' | 'aborted' | 'timed_out'): void {
+  recordMatchOutcome(outcome: 'confirmed' | 'aborted' | 'timed_out' | 'completed' | 'conflict' | 'cancelled'): void {
     this.matchOutcomes.inc({ outcome });
   }
 

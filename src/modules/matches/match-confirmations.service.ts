@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
-import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
@@ -8,7 +7,8 @@ import { ChangeMatchedNothing } from '../../database/sql';
 import { abortMonth } from '../players/domain/aborts';
 import { PlayerDirectory } from '../players/player-directory';
 import { PlayerIdentity } from '../players/players.repository';
-import { confirmedAt, MatchRecord, otherSide, Side, sideOf } from './match-record';
+import { confirmedAt, MatchRecord, otherSide, Side } from './match-record';
+import { ownMatch } from './own-match';
 import { MatchView } from './match-view';
 import { MatchNotices } from './match-notices';
 import { MatchesRepository, MatchWrite } from './matches.repository';
@@ -108,13 +108,7 @@ export class MatchConfirmations {
     return write;
   }
 
-  /** The match, and the clicker's side in it: nobody acts on another player's match. */
   private ownMatch(who: PlayerIdentity, matchId: number): { match: MatchRecord; side: Side } {
-    const match = this.open.get(matchId);
-    if (!match) throw new InteractionRefusal('Match over', `Match #${matchId} is no longer awaiting anything from you.`);
-    const player = this.directory.get(who.discordId);
-    const side = player ? sideOf(match, player.id) : undefined;
-    if (!side) throw new InteractionRefusal('Not your match', `Match #${matchId} is between two other players. Nothing was changed.`);
-    return { match, side };
+    return ownMatch(this.open, this.directory, who.discordId, matchId);
   }
 }

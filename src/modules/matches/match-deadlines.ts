@@ -4,7 +4,9 @@ import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { PlayerDirectory } from '../players/player-directory';
-import { MatchRecord } from './match-record';
+import { resultOfLoneReport } from './domain/reports';
+import { MatchCompletions } from './match-completions';
+import { MatchRecord, playerIdOf, reportOf } from './match-record';
 import { MatchNotices } from './match-notices';
 import { MatchesRepository } from './matches.repository';
 import { OpenMatches } from './open-matches';
@@ -26,6 +28,7 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly repository: MatchesRepository,
     private readonly directory: PlayerDirectory,
     private readonly notices: MatchNotices,
+    private readonly completions: MatchCompletions,
     private readonly metrics: LadderMetrics,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
@@ -52,10 +55,14 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
   private async fireAll(): Promise<void> {
     const now = this.clock.now();
     for (const match of this.open.all()) {
-      if (match.status !== 'awaiting_confirmation') continue;
       try {
-        if (match.confirmDeadline <= now) await this.timeOut(match, now);
-        else if (match.remindedAt === null && match.reminderAt !== null && match.reminderAt <= now) await this.remind(match, now);
+        if (match.status === 'awaiting_confirmation') {
+          if (match.confirmDeadline <= now) await this.timeOut(match, now);
+          else if (match.remindedAt === null && match.reminderAt !== null && match.reminderAt <= now) await this.remind(match, now);
+        } else if (match.status === 'confirmed' && match.reportDeadline) {
+          if (match.reportDeadline <= now) await this.closeReports(match, now);
+          else if (reportReminderDue(match, now)) await this.remindReport(match, now);
+        }
       } catch (error) {
         this.logger.warn(`A deadline of match ${match.id} could not fire, trying again later: ${String(error)}`);
       }
@@ -91,14 +98,43 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
     if (write.status === 'applied' && write.match) await this.notices.remind(write.match);
   }
 
+  /** At the report deadline a lone report stands, as if the other had agreed; with none the match is cancelled. */
+  private async closeReports(match: MatchRecord, now: Date): Promise<void> {
+    const lone = ([1, 2] as const).find((side) => reportOf(match, side) !== null);
+    const players = ([1, 2] as const).map((side) => this.directory.byId(playerIdOf(match, side))).filter((player) => player !== undefined);
+    if (lone) {
+      const completion = this.completions.completion(match, resultOfLoneReport(lone, reportOf(match, lone)!));
+      await this.completions.written(await this.repository.closeReports(match.id, completion, now, this.completions.ratingLogs(match.id, completion, now)));
+      return;
+    }
+    const log = players.map((player) => ({
+      idempotencyKey: `cancel:${match.id}:${player.discordId}`,
+      discordId: player.discordId,
+      action: 'match_cancelled' as const,
+      settingName: 'match',
+      newValue: String(match.id),
+      changedBy: 'system',
+      at: now,
+    }));
+    const write = await this.repository.closeReports(match.id, { kind: 'cancel' }, now, log);
+    await this.completions.written(write);
+    if (write.status !== 'applied' && write.match && write.match.status !== 'confirmed') players.forEach((player) => this.directory.reread(player.discordId));
+  }
+
+  private async remindReport(match: MatchRecord, now: Date): Promise<void> {
+    const write = await this.repository.remindReport(match.id, now);
+    if (write.match) this.open.put(write.match);
+    const waiting = ([1, 2] as const).find((side) => reportOf(match, side) === null);
+    if (write.status === 'applied' && write.match && waiting) await this.notices.reportReminder(write.match, waiting, false);
+  }
+
   /** One timer, for the earliest deadline still to fire. */
   private schedule(): void {
     clearTimeout(this.timer);
     if (this.stopped) return;
     const due = this.open
       .all()
-      .filter((match) => match.status === 'awaiting_confirmation')
-      .flatMap((match) => [match.confirmDeadline, ...(match.remindedAt === null && match.reminderAt ? [match.reminderAt] : [])])
+      .flatMap((match) => deadlinesOf(match))
       .reduce<Date | undefined>((earliest, at) => (!earliest || at < earliest ? at : earliest), undefined);
     if (!due) return;
     const delay = Math.max(0, due.getTime() - this.clock.now().getTime());
@@ -106,4 +142,18 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
       this.fireDue().finally(() => this.schedule());
     }, delay);
   }
+}
+
+/** The reminder halfway to the report deadline, due while exactly one player has reported. */
+function reportReminderDue(match: MatchRecord, now: Date): boolean {
+  const reports = [match.player1Report, match.player2Report].filter((report) => report !== null).length;
+  return reports === 1 && match.reportRemindedAt === null && match.reportReminderAt !== null && match.reportReminderAt <= now;
+}
+
+/** Every deadline of a match still to fire. */
+function deadlinesOf(match: MatchRecord): Date[] {
+  if (match.status === 'awaiting_confirmation') return [match.confirmDeadline, ...(match.remindedAt === null && match.reminderAt ? [match.reminderAt] : [])];
+  if (match.status !== 'confirmed' || !match.reportDeadline) return [];
+  const reminder = match.reportRemindedAt === null && match.reportReminderAt ? [match.reportReminderAt] : [];
+  return [match.reportDeadline, ...reminder];
 }

@@ -6,7 +6,7 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 import { Notifier } from '../../discord/notifier';
 import { PlayerRecord } from '../players/player-record';
 import { SearchingMessages } from '../queue/searching-messages';
-import { renderClosedDms, renderMatchFoundPointer } from './match-notices.render';
+import { renderAdminNotice, renderClosedDms, renderMatchFoundPointer } from './match-notices.render';
 import { confirmedAt, MatchRecord, Side } from './match-record';
 import { renderMatch } from './match.render';
 import { MatchesRepository } from './matches.repository';
@@ -81,7 +81,7 @@ export class MatchNotices {
 
   /** Memory's newest copy; a finished match has left memory, and the write's copy is the newest. */
   private latest(match: MatchRecord): MatchRecord {
-    const known = this.open.get(match.id);
+    const known = this.open.latest(match.id);
     return known && known.updatedAt >= match.updatedAt ? known : match;
   }
 
@@ -99,6 +99,28 @@ export class MatchNotices {
           await this.deliver(player, { embeds: [embed] }, 'confirm_reminder');
         }),
     );
+  }
+
+  /** One player reported: the other is asked for theirs, at once and again halfway to the deadline. */
+  async reportReminder(match: MatchRecord, side: Side, atOnce: boolean): Promise<void> {
+    const player = this.views.player(match, side);
+    const reporter = this.views.player(match, side === 1 ? 2 : 1);
+    if (!player || !match.reportDeadline) return;
+    const embed = new EmbedBuilder()
+      .setTitle(`Match #${match.id}: ${atOnce ? 'your opponent reported' : 'please report'}`)
+      .setDescription(
+        `${reporter?.playerName ?? 'Your opponent'} has reported the result. Report yours on the match card before <t:${unix(match.reportDeadline)}:R>: if you do not, theirs stands.`,
+      );
+    await this.deliver(player, { embeds: [embed] }, 'report_reminder');
+  }
+
+  /** A match that ended after both confirmed: both DMs show how, and the admin channel (and maybe the ladder channel) is told. */
+  async finished(match: MatchRecord): Promise<void> {
+    await this.refresh(match, [1, 2]);
+    const notice = renderAdminNotice(this.views.viewFor(match, 1), this.views.player(match, 1)?.playerName ?? 'player 1', this.views.player(match, 2)?.playerName ?? 'player 2');
+    const { admin, ladder } = this.config.channels;
+    if (admin) await this.notifier.post(admin, notice);
+    if (ladder && this.config.ladder.resultsToLadderChannel && match.status === 'completed') await this.notifier.post(ladder, notice);
   }
 
   private async sendFound(match: MatchRecord, side: Side): Promise<string | undefined> {

@@ -1,8 +1,11 @@
 import { Row } from '../../database/guarded-write';
 import { readTime } from '../../database/sql';
+import { MatchResult, Report } from './domain/reports';
 
-/** Confirmation first; `confirmed` is the match being played (reports come next). */
-export type MatchStatus = 'awaiting_confirmation' | 'confirmed' | 'aborted' | 'timed_out';
+/** Confirmation, then `confirmed` while it is played and reported; the rest are how it ended. */
+export type MatchStatus = 'awaiting_confirmation' | 'confirmed' | 'aborted' | 'timed_out' | 'completed' | 'conflict' | 'cancelled';
+
+export const FINISHED: readonly MatchStatus[] = ['aborted', 'timed_out', 'completed', 'conflict', 'cancelled'];
 
 export type Side = 1 | 2;
 
@@ -25,6 +28,18 @@ export interface MatchRecord {
   reminderAt: Date | null;
   remindedAt: Date | null;
   reportDeadline: Date | null;
+  player1Report: Report | null;
+  player2Report: Report | null;
+  player1ReportRev: number;
+  player2ReportRev: number;
+  player1ReportedAt: Date | null;
+  player2ReportedAt: Date | null;
+  reportReminderAt: Date | null;
+  reportRemindedAt: Date | null;
+  result: MatchResult | null;
+  player1RatingChange: number;
+  player2RatingChange: number;
+  completedAt: Date | null;
   player1DmMessageId: string | null;
   player2DmMessageId: string | null;
   createdAt: Date;
@@ -51,6 +66,18 @@ export function matchFromRow(row: Row): MatchRecord {
     reminderAt: readTime(row.reminder_at),
     remindedAt: readTime(row.reminded_at),
     reportDeadline: readTime(row.report_deadline),
+    player1Report: text(row.player_1_report) as Report | null,
+    player2Report: text(row.player_2_report) as Report | null,
+    player1ReportRev: Number(row.player_1_report_rev ?? 0),
+    player2ReportRev: Number(row.player_2_report_rev ?? 0),
+    player1ReportedAt: readTime(row.player_1_reported_at),
+    player2ReportedAt: readTime(row.player_2_reported_at),
+    reportReminderAt: readTime(row.report_reminder_at),
+    reportRemindedAt: readTime(row.report_reminded_at),
+    result: text(row.result) as MatchResult | null,
+    player1RatingChange: Number(row.player_1_mmr_change ?? 0),
+    player2RatingChange: Number(row.player_2_mmr_change ?? 0),
+    completedAt: readTime(row.completed_at),
     player1DmMessageId: text(row.player_1_dm_message_id),
     player2DmMessageId: text(row.player_2_dm_message_id),
     createdAt: readTime(row.created_at) as Date,
@@ -71,6 +98,14 @@ export function confirmedAt(match: MatchRecord, side: Side): Date | null {
 
 export function playerIdOf(match: MatchRecord, side: Side): number {
   return side === 1 ? match.player1Id : match.player2Id;
+}
+
+export function reportOf(match: MatchRecord, side: Side): Report | null {
+  return side === 1 ? match.player1Report : match.player2Report;
+}
+
+export function reportRevOf(match: MatchRecord, side: Side): number {
+  return side === 1 ? match.player1ReportRev : match.player2ReportRev;
 }
 
 export function otherSide(side: Side): Side {

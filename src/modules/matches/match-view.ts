@@ -1,3 +1,5 @@
+import { Report } from './domain/reports';
+
 /** One player of a match as a message shows them. */
 export interface MatchSideView {
   name: string;
@@ -32,6 +34,23 @@ export type MatchView =
       confirmingAbort: boolean;
       note?: string;
     })
-  | (MatchBasics & { kind: 'card'; bw: MatchSideView; sc2: MatchSideView; lobbyChannel: string; reportBy: Date | null })
+  | (MatchBasics & {
+      kind: 'card';
+      bw: MatchSideView;
+      sc2: MatchSideView;
+      lobbyChannel: string;
+      reportBy: Date | null;
+      yourReport: Report | null;
+      /** The reader's report revision, which their report buttons act on. */
+      reportRev: number;
+      opponent: string;
+      opponentReported: boolean;
+      /** A report chosen and awaiting its Confirm. */
+      choosing?: Report;
+      note?: string;
+    })
+  | (MatchBasics & { kind: 'completed'; outcome: string; ratings: Array<{ name: string; race: string; before: number; after: number }>; byDeadline: boolean })
+  | (MatchBasics & { kind: 'conflict'; yourReport: Report | null; theirReport: Report | null; opponent: string })
+  | (MatchBasics & { kind: 'cancelled' })
   | (MatchBasics & { kind: 'aborted'; byYou: boolean; abortedBy: string; abortsLeft: number })
   | (MatchBasics & { kind: 'timed_out'; missing: string[] });

@@ -6,7 +6,8 @@ import { abortsLeft } from '../players/domain/aborts';
 import { PlayerDirectory } from '../players/player-directory';
 import { PlayerRecord } from '../players/player-record';
 import { StaticDataService } from '../static-data/static-data.service';
-import { confirmedAt, MatchRecord, otherSide, playerIdOf, Side } from './match-record';
+import { Report } from './domain/reports';
+import { confirmedAt, MatchRecord, otherSide, playerIdOf, reportOf, reportRevOf, Side } from './match-record';
 import { MatchSideView, MatchView } from './match-view';
 
 /** Draws each player's view of a match from memory: the match, both players and the static data. */
@@ -20,7 +21,7 @@ export class MatchViews {
   ) {}
 
   /** The match as `side` sees it now. */
-  viewFor(match: MatchRecord, side: Side, options: { confirmingAbort?: boolean; note?: string } = {}): MatchView {
+  viewFor(match: MatchRecord, side: Side, options: { confirmingAbort?: boolean; note?: string; choosing?: Report } = {}): MatchView {
     const catalog = this.staticData.catalog;
     const server = catalog.server(match.serverCode);
     const map = catalog.map(match.mapCode);
@@ -31,9 +32,48 @@ export class MatchViews {
     };
     const you = this.player(match, side);
     const opponent = this.player(match, otherSide(side));
+    const nameOf = (player: PlayerRecord | undefined) => player?.playerName ?? player?.discordUsername ?? 'a player';
     if (match.status === 'confirmed') {
-      return { ...basics, kind: 'card', bw: this.sideView(match, 1), sc2: this.sideView(match, 2), lobbyChannel: this.config.ladder.lobbyChannel, reportBy: match.reportDeadline };
+      return {
+        ...basics,
+        kind: 'card',
+        bw: this.sideView(match, 1),
+        sc2: this.sideView(match, 2),
+        lobbyChannel: this.config.ladder.lobbyChannel,
+        reportBy: match.reportDeadline,
+        yourReport: reportOf(match, side),
+        reportRev: reportRevOf(match, side),
+        opponent: nameOf(opponent),
+        opponentReported: reportOf(match, otherSide(side)) !== null,
+        choosing: options.choosing,
+        note: options.note,
+      };
     }
+    if (match.status === 'completed') {
+      const bw = this.player(match, 1);
+      const sc2 = this.player(match, 2);
+      const outcome = match.result === 'draw' ? 'A draw.' : `${nameOf(match.result === 'player_1' ? bw : sc2)} won.`;
+      const rating = (player: PlayerRecord | undefined, race: string, before: number, change: number) => ({
+        name: nameOf(player),
+        race: this.staticData.catalog.race(race)?.name ?? race,
+        before,
+        after: before + change,
+      });
+      return {
+        ...basics,
+        kind: 'completed',
+        outcome,
+        ratings: [
+          rating(bw, match.player1Race, match.player1Rating, match.player1RatingChange),
+          rating(sc2, match.player2Race, match.player2Rating, match.player2RatingChange),
+        ],
+        byDeadline: match.player1Report === null || match.player2Report === null,
+      };
+    }
+    if (match.status === 'conflict') {
+      return { ...basics, kind: 'conflict', yourReport: reportOf(match, side), theirReport: reportOf(match, otherSide(side)), opponent: nameOf(opponent) };
+    }
+    if (match.status === 'cancelled') return { ...basics, kind: 'cancelled' };
     if (match.status === 'aborted') {
       const byYou = match.abortedByPlayerId === you?.id;
       const by = byYou ? you : opponent;

@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import { MATCH_ABORT, MATCH_ABORT_BACK, MATCH_ABORT_CONFIRM, MATCH_CONFIRM } from './match.routes';
+import { Report } from './domain/reports';
+import { MATCH_ABORT, MATCH_ABORT_BACK, MATCH_ABORT_CONFIRM, MATCH_CONFIRM, REPORT_BACK, REPORT_CHOOSE, REPORT_CONFIRM } from './match.routes';
 import { MatchSideView, MatchView } from './match-view';
 
 const unix = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -24,6 +25,40 @@ export function renderMatch(view: MatchView) {
                 ? `You aborted it; ${view.abortsLeft} abort${view.abortsLeft === 1 ? '' : 's'} left this month. You can /queue again.`
                 : `${view.abortedBy} aborted it. Nothing was charged to you: you can /queue again.`,
             ),
+        ],
+        components: [],
+      };
+    case 'completed':
+      return {
+        embeds: [
+          new EmbedBuilder()
+            .setColor(GREEN)
+            .setTitle(`Match #${view.matchId}: result`)
+            .setDescription(
+              [
+                `${view.outcome}${view.byDeadline ? ' (the one report stood at the deadline)' : ''}`,
+                ...view.ratings.map((rating) => `${rating.name}, ${rating.race}: ${rating.before} -> ${rating.after} (${signed(rating.after - rating.before)})`),
+              ].join('\n'),
+            ),
+        ],
+        components: [],
+      };
+    case 'conflict':
+      return {
+        embeds: [
+          new EmbedBuilder()
+            .setColor(0xf0b232)
+            .setTitle(`Match #${view.matchId}: the reports conflict`)
+            .setDescription(
+              `You reported ${reportText(view.yourReport)}, ${view.opponent} reported ${reportText(view.theirReport)}. An admin will resolve it; ratings do not move until then. You can /queue again.`,
+            ),
+        ],
+        components: [],
+      };
+    case 'cancelled':
+      return {
+        embeds: [
+          new EmbedBuilder().setColor(GREY).setTitle(`Match #${view.matchId} cancelled`).setDescription('Nobody reported a result by the deadline. Ratings do not move; you can /queue again.'),
         ],
         components: [],
       };
@@ -86,6 +121,35 @@ function renderCard(view: Extract<MatchView, { kind: 'card' }>) {
       { name: 'Server', value: `${view.server.name} (${view.server.code}): about ${Math.round(view.bw.rttMs)} ms for ${view.bw.name}, ${Math.round(view.sc2.rttMs)} ms for ${view.sc2.name}` },
       { name: 'Lobby', value: lobby },
     );
-  if (view.reportBy) embed.setFooter({ text: 'Report the result once you have played.' });
-  return { embeds: [embed], components: [] };
+  const matchId = String(view.matchId);
+  const status = [
+    view.note,
+    view.yourReport ? `You reported ${reportText(view.yourReport)}; you can change it until the match completes.` : 'Report the result once you have played.',
+    view.opponentReported ? `${view.opponent} has reported.` : `${view.opponent} has not reported yet.`,
+    view.reportBy ? `Reports close <t:${Math.floor(view.reportBy.getTime() / 1000)}:R>; a lone report then stands.` : undefined,
+  ];
+  embed.addFields({ name: 'Report', value: status.filter(Boolean).join('\n') });
+  const rev = String(view.reportRev);
+  const buttons = view.choosing
+    ? [
+        new ButtonBuilder().setCustomId(REPORT_CONFIRM.build({ matchId, result: view.choosing, rev })).setLabel(`Confirm: ${REPORT_LABELS[view.choosing]}`).setStyle(ButtonStyle.Success),
+        new ButtonBuilder().setCustomId(REPORT_BACK.build({ matchId })).setLabel('Back').setStyle(ButtonStyle.Secondary),
+      ]
+    : (['won', 'lost', 'draw'] as const).map((report) =>
+        new ButtonBuilder()
+          .setCustomId(REPORT_CHOOSE.build({ matchId, result: report }))
+          .setLabel(REPORT_LABELS[report])
+          .setStyle(report === view.yourReport ? ButtonStyle.Primary : ButtonStyle.Secondary),
+      );
+  return { embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)] };
+}
+
+const REPORT_LABELS: Record<Report, string> = { won: 'I won', lost: 'I lost', draw: 'Draw' };
+
+function reportText(report: Report | null): string {
+  return report ? `"${REPORT_LABELS[report]}"` : 'nothing';
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
 }

@@ -3,6 +3,8 @@ import { PlayersModule } from '../players/players.module';
 import { QueueModule } from '../queue/queue.module';
 import { StaticDataModule } from '../static-data/static-data.module';
 import { MatchComponents } from './match.components';
+import { MatchCompletions } from './match-completions';
+import { MatchReports } from './match-reports.service';
 import { MatchConfirmations } from './match-confirmations.service';
 import { MatchDeadlines } from './match-deadlines';
 import { MatchParticipantGuard } from './match-participant.guard';
@@ -15,7 +17,7 @@ import { WaveService } from './wave.service';
 
 @Module({
   imports: [PlayersModule, QueueModule, StaticDataModule],
-  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchDeadlines, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
+  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchCompletions, MatchReports, MatchDeadlines, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
   exports: [WaveService, MatchDeadlines],
 })
 export class MatchesModule {}

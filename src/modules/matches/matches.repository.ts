@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Change, intentRow, WriteOutcome, WriteStatus } from '../../database/guarded-write';
-import { Sql } from '../../database/sql';
-import { sql, SqlFragment } from '../../database/sql-fragment';
+import { readTime, Sql } from '../../database/sql';
+import { join, sql, SqlFragment, unsafeRaw } from '../../database/sql-fragment';
 import { PlayerRecord } from '../players/player-record';
 import { playerFromRow } from '../players/player-row';
 import { QUEUE_TABLE } from '../queue/queue.repository';
 import { ActionLog } from '../logging/action-log';
 import { ActionLogEntry } from '../logging/significant-actions';
-import { MatchRecord, matchFromRow, MatchStatus, Side } from './match-record';
+import { RatingRecord } from '../players/player-record';
+import { MatchResult, Report } from './domain/reports';
+import { MatchRecord, matchFromRow, MatchStatus, otherSide as otherSideOf, Side } from './match-record';
 
 export interface MatchSide {
   playerId: number;
@@ -27,11 +29,43 @@ export interface NewMatch {
   reminderAt: Date;
 }
 
-/** A write on a match as it ended: the match as written or as it stands, and the players it freed. */
+/** A write on a match as it ended: the match as written or as it stands, the players it freed, the ratings it moved. */
 export interface MatchWrite {
   status: WriteStatus;
   match: MatchRecord | undefined;
   players: PlayerRecord[];
+  ratings?: Array<RatingRecord & { playerId: number }>;
+}
+
+export interface RatedSide {
+  playerId: number;
+  race: string;
+  ratingAtCreation: number;
+  change: number;
+  /** 1 won, 0 lost, 0.5 drew. */
+  score: 1 | 0 | 0.5;
+}
+
+/** A completion: the result and each side's rating change, computed from the ratings at creation. */
+export interface Completion {
+  kind: 'complete';
+  result: MatchResult;
+  player1: RatedSide;
+  player2: RatedSide;
+  /** Both report revisions as the deadline saw them (a report since then makes it stale). */
+  reportRevs: number;
+}
+
+export interface ReportRequest {
+  matchId: number;
+  side: Side;
+  report: Report;
+  /** The reporter's report revision the button acts on, and the opponent's as the caller saw it. */
+  rev: number;
+  theirRev: number;
+  at: Date;
+  outcome: { kind: 'pending'; reminderAt: Date } | { kind: 'conflict' } | Completion;
+  log: ActionLogEntry[];
 }
 
 /** A creation as it ended: the match when it was created, and both players as they stand. */
@@ -137,6 +171,116 @@ export class MatchesRepository {
     return this.matchWrite(outcome);
   }
 
+  /**
+   * A player's report, a compare-and-set on the match being played, the reporter's report revision
+   * and the opponent's as the caller saw it (the caller reads it again and retries when it moved, so
+   * the opponent's report never makes this one stale to the player). What it does to the match was
+   * decided from both reports: wait for the other, complete (result, both ratings, both players
+   * freed, exactly once) or conflict (both players freed, ratings unchanged).
+   */
+  async report(request: ReportRequest): Promise<MatchWrite> {
+    const { matchId, side, at, outcome } = request;
+    const column = (name: string, of: Side) => unsafeRaw(`player_${of}_${name}`);
+    const theirs = otherSideOf(side);
+    const set = [
+      sql`${column('report', side)} = ${request.report}, ${column('report_rev', side)} = ${column('report_rev', side)} + 1,
+        ${column('reported_at', side)} = ${at}, updated_at = ${at}`,
+    ];
+    if (outcome.kind === 'pending') set.push(sql`report_reminder_at = ${outcome.reminderAt}, report_reminded_at = NULL`);
+    if (outcome.kind === 'conflict') set.push(sql`status = ${'conflict'}`);
+    if (outcome.kind === 'complete') set.push(this.completion(outcome, at));
+    const changes: Change[] = [
+      {
+        update: 'matches_1v1',
+        set: join(set),
+        where: sql`id = ${matchId} AND status = ${'confirmed'} AND ${column('report_rev', side)} = ${request.rev}`,
+      },
+    ];
+    if (outcome.kind === 'complete') changes.push(...this.ratingChanges(outcome, at));
+    if (outcome.kind !== 'pending') changes.push(this.freePlayers(matchId, at, sql``));
+    const write = await this.sql.write({
+      current: sql`SELECT * FROM matches_1v1 WHERE id = ${matchId}`,
+      precondition: sql`(SELECT status FROM current) = ${'confirmed'} AND (SELECT ${column('report_rev', side)} FROM current) = ${request.rev}
+        AND (SELECT ${column('report_rev', theirs)} FROM current) = ${request.theirRev}`,
+      keyed: this.actionLog.keyed(request.log),
+      changes,
+    });
+    return this.reportWrite(write, outcome.kind);
+  }
+
+  /**
+   * The report deadline passed: a lone report stands (`outcome` complete) or, with none, the match is
+   * cancelled without rating change. Fires once, by compare-and-set and by its key.
+   */
+  async closeReports(matchId: number, outcome: Completion | { kind: 'cancel' }, at: Date, log: ActionLogEntry[]): Promise<MatchWrite> {
+    const changes: Change[] = [
+      {
+        update: 'matches_1v1',
+        set: outcome.kind === 'cancel' ? sql`status = ${'cancelled'}, updated_at = ${at}` : sql`updated_at = ${at}, ${this.completion(outcome, at)}`,
+        where: sql`id = ${matchId} AND status = ${'confirmed'}`,
+      },
+      ...(outcome.kind === 'complete' ? this.ratingChanges(outcome, at) : []),
+      this.freePlayers(matchId, at, sql``),
+    ];
+    const write = await this.sql.write({
+      current: sql`SELECT * FROM matches_1v1 WHERE id = ${matchId}`,
+      precondition: sql`(SELECT status FROM current) = ${'confirmed'} AND (SELECT report_deadline FROM current) <= ${at}
+        AND (SELECT player_1_report_rev + player_2_report_rev FROM current) = ${outcome.kind === 'cancel' ? 0 : outcome.reportRevs}`,
+      keyed: this.actionLog.keyed(log),
+      changes,
+    });
+    return this.reportWrite(write, outcome.kind);
+  }
+
+  /** Halfway between a lone report and the deadline: marks the reminder sent, once. */
+  async remindReport(matchId: number, at: Date): Promise<MatchWrite> {
+    const outcome = await this.sql.write({
+      current: sql`SELECT * FROM matches_1v1 WHERE id = ${matchId}`,
+      precondition: sql`(SELECT status FROM current) = ${'confirmed'} AND (SELECT report_reminded_at FROM current) IS NULL
+        AND (SELECT report_reminder_at FROM current) <= ${at}`,
+      changes: [{ update: 'matches_1v1', set: sql`report_reminded_at = ${at}`, where: sql`id = ${matchId} AND report_reminded_at IS NULL` }],
+    });
+    return this.matchWrite(outcome);
+  }
+
+  private completion(outcome: Completion, at: Date): SqlFragment {
+    return sql`status = ${'completed'}, result = ${outcome.result}, player_1_mmr_change = ${outcome.player1.change},
+      player_2_mmr_change = ${outcome.player2.change}, completed_at = ${at}`;
+  }
+
+  /** Each player's rating row for their race: created at the first game, else moved by the change. */
+  private ratingChanges(outcome: Completion, at: Date): Change[] {
+    return [outcome.player1, outcome.player2].map((rated) => {
+      const [won, lost, drawn] = [Number(rated.score === 1), Number(rated.score === 0), Number(rated.score === 0.5)];
+      return {
+        insert: 'mmrs_1v1',
+        row: {
+          player_id: rated.playerId,
+          race: rated.race,
+          mmr: rated.ratingAtCreation + rated.change,
+          games_played: 1,
+          games_won: won,
+          games_lost: lost,
+          games_drawn: drawn,
+          last_played_at: at,
+          created_at: at,
+          updated_at: at,
+        },
+        onConflict: sql`(player_id, race) DO UPDATE SET mmr = mmrs_1v1.mmr + ${rated.change}, games_played = mmrs_1v1.games_played + 1,
+          games_won = mmrs_1v1.games_won + ${won}, games_lost = mmrs_1v1.games_lost + ${lost}, games_drawn = mmrs_1v1.games_drawn + ${drawn},
+          last_played_at = excluded.last_played_at, updated_at = excluded.updated_at`,
+      };
+    });
+  }
+
+  private reportWrite(outcome: WriteOutcome, kind: string): MatchWrite {
+    if (outcome.status !== 'applied') return { status: outcome.status, match: outcome.current.map(matchFromRow)[0], players: [] };
+    const [matches, ...rest] = outcome.changed;
+    const ratings = kind === 'complete' ? rest.slice(0, 2).flat().map(ratingFromRow) : [];
+    const players = kind === 'pending' ? [] : (rest.at(-1) ?? []).map(playerFromRow);
+    return { status: 'applied', match: matchFromRow(matches[0]), players, ratings };
+  }
+
   private freePlayers(matchId: number, at: Date, also: SqlFragment): Change {
     return {
       update: 'players',
@@ -194,4 +338,17 @@ export class MatchesRepository {
     if (outcome.status !== 'applied') return { status: outcome.status, players: outcome.current.map(playerFromRow) };
     return { status: 'applied', match: matchFromRow(outcome.keyed[0]), players: outcome.changed[0].map(playerFromRow) };
   }
+}
+
+function ratingFromRow(row: Record<string, unknown>): RatingRecord & { playerId: number } {
+  return {
+    playerId: Number(row.player_id),
+    race: String(row.race),
+    mmr: Number(row.mmr),
+    gamesPlayed: Number(row.games_played),
+    gamesWon: Number(row.games_won),
+    gamesLost: Number(row.games_lost),
+    gamesDrawn: Number(row.games_drawn),
+    lastPlayedAt: readTime(row.last_played_at),
+  };
 }

@@ -41,6 +41,6 @@ import { TermsService } from './terms.service';
     CountryComponents,
     ProfileCommands,
   ],
-  exports: [PlayerDirectory, PlayerUpdates, PLAYER_STATUS],
+  exports: [PlayerDirectory, PlayerUpdates, ProfileViews, PLAYER_STATUS],
 })
 export class PlayersModule {}

@@ -9,7 +9,7 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 import { StaticDataService } from '../static-data/static-data.service';
 import { countryChoice } from './domain/choice';
 import { summarizeProfile } from './domain/profile-summary';
-import { ProfileDetails } from './player-record';
+import { ProfileDetails, RatingRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
 import { PlayersRepository } from './players.repository';
 import { renderProfile } from './profile.render';
@@ -50,6 +50,13 @@ export class ProfileViews {
   /** After a write to the player's own row: the next view renders again from the kept details. */
   async rerender(discordId: string): Promise<void> {
     await this.cache.del(viewKey(discordId));
+  }
+
+  /** A result moved one of the player's ratings: the kept details take the row as written, and the view renders again. */
+  async ratingChanged(discordId: string, rating: RatingRecord): Promise<void> {
+    const known = this.details.get(discordId);
+    if (known) this.details.set(discordId, { ratings: [...known.ratings.filter((each) => each.race !== rating.race), rating].sort((a, b) => a.race.localeCompare(b.race)) });
+    await this.rerender(discordId);
   }
 
   /** When the player may have changed in ways memory cannot tell: every view derived from them is rebuilt, details included. */
