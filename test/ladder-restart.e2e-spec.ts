@@ -8,8 +8,8 @@ import { testConfig } from './support/test-config';
 import { createTestDatabase, TestDatabase, testDriver } from './support/test-database';
 import { waitFor } from './support/wait-for';
 
-/** Waves every 5 s and a 15 s confirm window: short enough to wait for, on the bot's own clock. */
-const ON_THE_CLOCK = { TIMERS: 'clock', WAVE_SECONDS: '5', CONFIRM_SECONDS: '15' };
+/** Waves every 5 s and a 30 s confirm window: short enough to wait for, on the bot's own clock, and long enough for four restarts. */
+const ON_THE_CLOCK = { TIMERS: 'clock', WAVE_SECONDS: '5', CONFIRM_SECONDS: '30' };
 
 describe(`the ladder across bot restarts: the queue, the match DMs and their deadlines (${testDriver()})`, () => {
   let emulator: DiscordEmulator;
@@ -56,7 +56,7 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
     expect(user.lastReply()).toMatch(/Searching for a match/);
   }
 
-  it('matches players who joined before a restart, then keeps their match through another: old buttons work, the deadline fires once', async () => {
+  it('matches players who joined before a restart, then plays one match to its result across a restart at every step; the other\'s deadline fires once', async () => {
     await lifeOfTheBot({ TIMERS: 'manual' });
     const players = {
       ann: await readyPlayer(driver.createUser('ann'), { name: 'Ann', country: 'FR', region: 'EUW' }),
@@ -79,30 +79,44 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
       (await query(`SELECT 1 FROM matches_1v1 WHERE player_1_dm_message_id IS NOT NULL AND player_2_dm_message_id IS NOT NULL`)).length === 2,
     );
 
-    // Life 3, within the confirm window: one match is confirmed through the DMs the previous life sent.
-    await lifeOfTheBot(ON_THE_CLOCK);
+    // Within the confirm window, a restart between every two steps, each acting through DMs an earlier life sent.
     const dmOf = (user: DriverUser) => found[Object.values(players).indexOf(user)].messageId;
     const matchOf = (user: DriverUser) => /Match found: #(\d+)/.exec(found[Object.values(players).indexOf(user)].text)![1];
     const opponentOfAnn = Object.values(players).find((user) => user !== players.ann && matchOf(user) === matchOf(players.ann))!;
     const others = Object.values(players).filter((user) => matchOf(user) !== matchOf(players.ann));
-    await players.ann.clickButton('Confirm', { messageId: dmOf(players.ann) });
-    await opponentOfAnn.clickButton('Confirm', { messageId: dmOf(opponentOfAnn) });
-    expect(render(dmOf(players.ann))).toMatch(/both confirmed, play!/);
-    expect(render(dmOf(opponentOfAnn))).toMatch(/both confirmed, play!/);
+    const steps: Array<() => Promise<unknown>> = [
+      () => players.ann.clickButton('Confirm', { messageId: dmOf(players.ann) }),
+      () => opponentOfAnn.clickButton('Confirm', { messageId: dmOf(opponentOfAnn) }),
+      async () => {
+        await players.ann.clickButton('I won', { messageId: dmOf(players.ann) });
+        await players.ann.clickButton('Confirm: I won', { messageId: dmOf(players.ann) });
+      },
+      async () => {
+        await opponentOfAnn.clickButton('I lost', { messageId: dmOf(opponentOfAnn) });
+        await opponentOfAnn.clickButton('Confirm: I lost', { messageId: dmOf(opponentOfAnn) });
+      },
+    ];
+    for (const step of steps) {
+      await lifeOfTheBot(ON_THE_CLOCK);
+      await step();
+    }
+    for (const user of [players.ann, opponentOfAnn]) expect(render(dmOf(user))).toMatch(/result\n\| Ann won\.\n\| Ann, BW \w+: 1500 -> 1520 \(\+20\)/);
+    const ratings = await query<{ mmr: number; games_played: number }>(`SELECT mmr, games_played FROM mmrs_1v1 ORDER BY mmr`);
+    expect(ratings).toEqual([{ mmr: 1480, games_played: 1 }, { mmr: 1520, games_played: 1 }]);
 
     // The other match's deadline, set in life 2, fires in life 3: once, editing each DM once.
     await waitFor(
       'the unconfirmed match to be abandoned',
       async () => (await query(`SELECT 1 FROM matches_1v1 WHERE id = ${matchOf(others[0])} AND status = 'timed_out'`)).length === 1,
-      20_000,
+      40_000,
     );
     await waitFor('both DMs to say so', () => others.every((user) => /abandoned/.test(render(dmOf(user)))));
     const abandonedEdits = driver.transcript.lines().filter((line) => /Match #\d+ abandoned/.test(line));
     expect(abandonedEdits).toHaveLength(2);
     const statuses = await query<{ status: string }>(`SELECT status FROM matches_1v1 ORDER BY id`);
-    expect(statuses.map((row) => row.status).sort()).toEqual(['confirmed', 'timed_out']);
+    expect(statuses.map((row) => row.status).sort()).toEqual(['completed', 'timed_out']);
     const freed = await query<{ activity: string }>(`SELECT activity FROM players WHERE discord_id IN ('${others[0].id}', '${others[1].id}')`);
     expect(freed).toEqual([{ activity: 'idle' }, { activity: 'idle' }]);
     expect(emulator.violations()).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });

@@ -45,4 +45,9 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
   const [aliceDm, bobDm] = await Promise.all([alice.waitForDm(), bob.waitForDm(), ladder.runWave()]);
   await alice.clickButton('Confirm', { messageId: aliceDm.messageId });
   await bob.clickButton('Confirm', { messageId: bobDm.messageId });
+  await alice.clickButton('I won', { messageId: aliceDm.messageId });
+  await alice.clickButton('Confirm: I won', { messageId: aliceDm.messageId });
+  await bob.clickButton('I lost', { messageId: bobDm.messageId });
+  await bob.clickButton('Confirm: I lost', { messageId: bobDm.messageId });
+  await alice.runCommand('profile');
 }
