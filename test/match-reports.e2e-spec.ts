@@ -88,6 +88,10 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
   it('completes on agreeing reports: 1500 v 1500, the BW player wins, 1520 / 1480, in the DMs, the admin channel and both profiles', async () => {
     e2e.driver.createUser('admin', { admin: true });
     const m = await played(await newPlayer('Ann'), await newPlayer('Bob'));
+    // Both profiles viewed before the result, so the cached views are the ones that must change.
+    await m.bw.runCommand('profile');
+    await m.sc2.runCommand('profile');
+    expect(m.bw.lastReply()).not.toMatch(/1520/);
     await report(m.bw, m.dm.bw, 'I won');
     expect(render(m.dm.bw)).toMatch(/You reported "I won"; you can change it until the match completes\.\n\| Bob\w+ has not reported yet\./);
     expect(render(m.dm.sc2)).toMatch(/Ann\w+ has reported\./);
@@ -104,9 +108,10 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
     expect([await activity(m.bw), await activity(m.sc2)]).toEqual(['idle', 'idle']);
     expect(adminLines().some((line) => new RegExp(`Match #${m.matchId} .*Ann\\w+ won\\. .*1500 -> 1520`).test(line))).toBe(true);
     await m.bw.runCommand('profile');
-    expect(m.bw.lastReply()).toMatch(/1520/);
+    expect(m.bw.lastReply()).toMatch(/BW Zerg\*\* 1520 · 1-0-0/);
     await m.sc2.runCommand('profile');
-    expect(m.sc2.lastReply()).toMatch(/1480/);
+    expect(m.sc2.lastReply()).toMatch(/SC2 Terran\*\* 1480 · 0-1-0/);
+    expect(outcomes.filter((o) => o.route === '/profile' && o.userId === m.bw.id).map((o) => o.queries)).toEqual([1, 0]);
   });
 
   it('rates a draw from the ratings at creation: 1600 v 1400 gives 1591 / 1409', async () => {
