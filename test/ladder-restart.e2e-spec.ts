@@ -119,4 +119,25 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
     expect(freed).toEqual([{ activity: 'idle' }, { activity: 'idle' }]);
     expect(emulator.violations()).toEqual([]);
   }, 180_000);
+
+  it('turns a /history page sent before a restart: the page is in the button', async () => {
+    const ann = driver.user('ann');
+    const bob = driver.user('bob');
+    const [row] = await query<{ a: number; b: number }>(`SELECT (SELECT id FROM players WHERE discord_id = '${ann.id}') AS a, (SELECT id FROM players WHERE discord_id = '${bob.id}') AS b`);
+    for (const [index, result] of ['player_2', 'draw'].entries()) {
+      const at = new Date(Date.now() - (index + 2) * 86_400_000).toISOString();
+      await query(`INSERT INTO matches_1v1 (idempotency_key, player_1_id, player_2_id, player_1_race, player_2_race, player_1_mmr, player_2_mmr, map_code,
+          server_code, status, result, player_1_mmr_change, player_2_mmr_change, confirm_deadline, created_at, updated_at, completed_at)
+        VALUES ('seeded:${index}', ${row.a}, ${row.b}, 'bw_zerg', 'sc2_terran', 1500, 1500, 'khione', 'EUC', 'completed', '${result}', 0, 0, '${at}', '${at}', '${at}', '${at}')`);
+    }
+    await lifeOfTheBot({ TIMERS: 'manual', HISTORY_PAGE_SIZE: '1' });
+    await ann.runCommand('history');
+    expect(ann.lastReply()).toMatch(/Page 1 of 3 · 3 matches/);
+    const message = driver.lastReply(ann.id)!.message.id;
+
+    await lifeOfTheBot({ TIMERS: 'manual', HISTORY_PAGE_SIZE: '1' });
+    await ann.clickButton('Older', { messageId: message });
+    expect(render(message)).toMatch(/\*\*L\*\* BW Zerg v Bob \(SC2 Terran\) on Khione, 0 \(#\d+\)\n\| Page 2 of 3/);
+    expect(emulator.violations()).toEqual([]);
+  }, 120_000);
 });

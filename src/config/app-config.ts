@@ -39,6 +39,8 @@ export interface AppConfig {
   timers: 'clock' | 'manual';
   /** How long rendered views (profiles, leaderboard pages) stay in the view cache. */
   viewCacheSeconds: number;
+  /** Matches per /history page. */
+  historyPageSize: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -52,6 +52,7 @@ export const envSchema = z
     STATIC_DATA_DIR: z.string().min(1).default(DEFAULT_STATIC_DATA_DIR),
     ABORTS_PER_MONTH: wholeNumber(0, 100).default(3),
     VIEW_CACHE_SECONDS: wholeNumber(1, 86_400).default(300),
+    HISTORY_PAGE_SIZE: wholeNumber(1, 25).default(10),
     MATCH_WINDOW_BASE: wholeNumber(0, 5000).default(100),
     MATCH_WINDOW_STEP: wholeNumber(0, 5000).default(50),
     INITIAL_RATING: wholeNumber(0, 10_000).default(1500),

@@ -62,5 +62,6 @@ function toAppConfig(env: Env): AppConfig {
     matchmaking: { windowBase: env.MATCH_WINDOW_BASE, windowStep: env.MATCH_WINDOW_STEP, waveSeconds: env.WAVE_SECONDS },
     timers: env.TIMERS,
     viewCacheSeconds: env.VIEW_CACHE_SECONDS,
+    historyPageSize: env.HISTORY_PAGE_SIZE,
   };
 }

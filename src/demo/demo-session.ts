@@ -49,5 +49,8 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
   await alice.clickButton('Confirm: I won', { messageId: aliceDm.messageId });
   await bob.clickButton('I lost', { messageId: bobDm.messageId });
   await bob.clickButton('Confirm: I lost', { messageId: bobDm.messageId });
-  await alice.runCommand('profile');
+  for (const player of [alice, bob]) {
+    await player.runCommand('profile');
+    await player.runCommand('history');
+  }
 }

@@ -10,7 +10,8 @@ export const LADDER_COMMANDS: readonly CommandHelp[] = [
   { name: 'setup', summary: 'Create or edit your profile: name, BattleTag, alts, country, region.' },
   { name: 'setcountry', summary: 'Change the country you represent (every country, searchable).' },
   { name: 'queue', summary: 'Choose a race per game and up to 4 map vetoes, and search for a match: the DM tells you when it is found.' },
-  { name: 'profile', summary: 'Your profile, or another player\'s.' },
+  { name: 'profile', summary: 'Your profile, or another player\'s: ratings and record per race, the last 14 / 30 / 90 days.' },
+  { name: 'history', summary: 'Your recent matches, or another player\'s, newest first.' },
   { name: 'help', summary: 'What the ladder is and how to start.' },
 ];
 

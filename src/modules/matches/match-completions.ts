@@ -7,6 +7,7 @@ import { PlayerDirectory } from '../players/player-directory';
 import { ProfileViews } from '../players/profile-views';
 import { ratingChanges } from './domain/rating';
 import { MatchResult, scoreOf } from './domain/reports';
+import { PlayedMatch } from '../players/player-record';
 import { MatchRecord } from './match-record';
 import { MatchNotices } from './match-notices';
 import { Completion, MatchWrite } from './matches.repository';
@@ -63,15 +64,31 @@ export class MatchCompletions {
   async written(write: MatchWrite): Promise<void> {
     if (write.match) this.open.put(write.match);
     write.players.forEach((player) => this.directory.confirm(player));
+    const match = write.match;
     for (const rating of write.ratings ?? []) {
       const player = this.directory.byId(rating.playerId);
-      if (player) await this.profiles.ratingChanged(player.discordId, rating);
+      if (player && match) await this.profiles.resultRecorded(player.discordId, rating, playedBy(match, match.player1Id === rating.playerId ? 1 : 2));
     }
-    const match = write.match;
     if (write.status !== 'applied' || !match) return;
     if (match.status === 'completed' || match.status === 'conflict' || match.status === 'cancelled') {
       this.metrics.recordMatchOutcome(match.status);
       await this.notices.finished(match);
     }
   }
+}
+
+/** A completed match as one of its players' history holds it. */
+function playedBy(match: MatchRecord, side: 1 | 2): PlayedMatch {
+  const won = match.result === (side === 1 ? 'player_1' : 'player_2');
+  return {
+    matchId: match.id,
+    completedAt: match.completedAt ?? match.updatedAt,
+    race: side === 1 ? match.player1Race : match.player2Race,
+    rating: side === 1 ? match.player1Rating : match.player2Rating,
+    opponentId: side === 1 ? match.player2Id : match.player1Id,
+    opponentRace: side === 1 ? match.player2Race : match.player1Race,
+    mapCode: match.mapCode,
+    outcome: match.result === 'draw' ? 'draw' : won ? 'won' : 'lost',
+    change: side === 1 ? match.player1RatingChange : match.player2RatingChange,
+  };
 }

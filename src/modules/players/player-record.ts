@@ -40,7 +40,22 @@ export interface RatingRecord {
   lastPlayedAt: Date | null;
 }
 
-/** What /profile shows beyond the player row (which memory always holds): loaded once, then kept. */
+/** One completed match as the player saw it: their race and rating at creation, the opponent's, and the outcome. */
+export interface PlayedMatch {
+  matchId: number;
+  completedAt: Date;
+  race: string;
+  rating: number;
+  opponentId: number;
+  opponentRace: string;
+  mapCode: string;
+  outcome: 'won' | 'lost' | 'draw';
+  change: number;
+}
+
+/** What /profile and /history show beyond the player row (which memory always holds): loaded once, then kept. */
 export interface ProfileDetails {
   ratings: RatingRecord[];
+  /** Completed matches, newest first. */
+  matches: PlayedMatch[];
 }

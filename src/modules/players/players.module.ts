@@ -9,6 +9,8 @@ import { CountryService } from './country.service';
 import { PlayerDirectory } from './player-directory';
 import { PlayerUpdates } from './player-updates';
 import { PlayersRepository } from './players.repository';
+import { HistoryCommands } from './history.commands';
+import { HistoryComponents } from './history.components';
 import { ProfileCommands } from './profile.commands';
 import { ProfileViews } from './profile-views';
 import { SetupCommands } from './setup.commands';
@@ -40,6 +42,8 @@ import { TermsService } from './terms.service';
     CountryCommands,
     CountryComponents,
     ProfileCommands,
+    HistoryCommands,
+    HistoryComponents,
   ],
   exports: [PlayerDirectory, PlayerUpdates, ProfileViews, PLAYER_STATUS],
 })

@@ -5,7 +5,7 @@ import { sql } from '../../database/sql-fragment';
 import { ActionLog } from '../logging/action-log';
 import { PlayerActivity } from '../../common/player-status/player-status';
 import { ActionLogEntry } from '../logging/significant-actions';
-import { PlayerRecord, ProfileDetails, RatingRecord } from './player-record';
+import { PlayedMatch, PlayerRecord, ProfileDetails, RatingRecord } from './player-record';
 import { playerFromRow } from './player-row';
 
 export interface PlayerIdentity {
@@ -116,19 +116,33 @@ export class PlayersRepository {
     return { status: outcome.status, player: rows.map(playerFromRow)[0] };
   }
 
-  /** The player with their ratings, in one statement (a LEFT JOIN mapped here, the same on both databases). */
+  /**
+   * The player with their ratings and completed matches, in one statement: a rating row per race, then
+   * a row per match, sharing one column list (UNION ALL, the same on both databases).
+   */
   async profile(discordId: string): Promise<(ProfileDetails & { player: PlayerRecord }) | undefined> {
     const rows = await this.sql.query(
       sql`SELECT p.*, r.race AS r_race, r.mmr AS r_mmr, r.games_played AS r_played, r.games_won AS r_won, r.games_lost AS r_lost,
-                    r.games_drawn AS r_drawn, r.last_played_at AS r_last_played
+                    r.games_drawn AS r_drawn, r.last_played_at AS r_last_played, NULL AS m_id, NULL AS m_completed, NULL AS m_p1, NULL AS m_p2,
+                    NULL AS m_r1, NULL AS m_r2, NULL AS m_mmr1, NULL AS m_mmr2, NULL AS m_c1, NULL AS m_c2, NULL AS m_map, NULL AS m_result
              FROM players p
              LEFT JOIN mmrs_1v1 r ON r.player_id = p.id
              WHERE p.discord_id = ${discordId}
-             ORDER BY r.race`,
+           UNION ALL
+           SELECT p.*, NULL, NULL, NULL, NULL, NULL, NULL, NULL, m.id, m.completed_at, m.player_1_id, m.player_2_id, m.player_1_race, m.player_2_race,
+                    m.player_1_mmr, m.player_2_mmr, m.player_1_mmr_change, m.player_2_mmr_change, m.map_code, m.result
+             FROM players p
+             JOIN matches_1v1 m ON (m.player_1_id = p.id OR m.player_2_id = p.id) AND m.status = 'completed'
+             WHERE p.discord_id = ${discordId}`,
     );
     if (rows.length === 0) return undefined;
+    const player = playerFromRow(rows[0]);
+    const matches = rows
+      .filter((row) => row.m_id !== null && row.m_id !== undefined)
+      .map((row) => playedFromRow(row, player.id))
+      .sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime() || b.matchId - a.matchId);
     const ratings: RatingRecord[] = rows
-      .filter((row) => row.r_race !== null)
+      .filter((row) => row.r_race !== null && row.r_race !== undefined)
       .map((row) => ({
         race: String(row.r_race),
         mmr: Number(row.r_mmr),
@@ -138,7 +152,25 @@ export class PlayersRepository {
         gamesDrawn: Number(row.r_drawn),
         lastPlayedAt: readTime(row.r_last_played),
       }));
-    return { player: playerFromRow(rows[0]), ratings };
+    return { player, ratings: ratings.sort((a, b) => a.race.localeCompare(b.race)), matches };
   }
 }
 
+
+/** A completed match row from the player's side. */
+function playedFromRow(row: Record<string, unknown>, playerId: number): PlayedMatch {
+  const side = Number(row.m_p1) === playerId ? 1 : 2;
+  const result = String(row.m_result);
+  const outcome = result === 'draw' ? 'draw' : (result === 'player_1') === (side === 1) ? 'won' : 'lost';
+  return {
+    matchId: Number(row.m_id),
+    completedAt: readTime(row.m_completed) as Date,
+    race: String(side === 1 ? row.m_r1 : row.m_r2),
+    rating: Number(side === 1 ? row.m_mmr1 : row.m_mmr2),
+    opponentId: Number(side === 1 ? row.m_p2 : row.m_p1),
+    opponentRace: String(side === 1 ? row.m_r2 : row.m_r1),
+    mapCode: String(row.m_map),
+    outcome,
+    change: Number(side === 1 ? row.m_c1 : row.m_c2),
+  };
+}

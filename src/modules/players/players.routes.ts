@@ -18,3 +18,6 @@ export const SETUP_CANCEL = defineRoute('setup/cancel', {});
 
 export const SETCOUNTRY_CONFIRM = defineRoute('setcountry/confirm/:code/:rev', { code: /^[A-Z]{2}$/, rev: REV });
 export const SETCOUNTRY_CANCEL = defineRoute('setcountry/cancel', {});
+
+/** A history page holds whose history and which page, so it works after a restart. */
+export const HISTORY_PAGE = defineRoute('history/:discordId/:page', { discordId: /^\d{17,20}$/, page: /^[1-9]\d{0,4}$/ });

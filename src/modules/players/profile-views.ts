@@ -8,8 +8,8 @@ import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { StaticDataService } from '../static-data/static-data.service';
 import { countryChoice } from './domain/choice';
-import { summarizeProfile } from './domain/profile-summary';
-import { ProfileDetails, RatingRecord } from './player-record';
+import { nextPeriodChange, summarizeProfile } from './domain/profile-summary';
+import { PlayedMatch, ProfileDetails, RatingRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
 import { PlayersRepository } from './players.repository';
 import { renderProfile } from './profile.render';
@@ -36,14 +36,17 @@ export class ProfileViews {
   async view(discordId: string): Promise<APIEmbed | undefined> {
     if (!this.directory.get(discordId)) return undefined;
     const key = viewKey(discordId);
-    const cached = await this.cache.get<APIEmbed>(key);
-    this.metrics.record('profile-view', cached !== undefined);
-    if (cached) return cached;
+    const now = this.clock.now();
+    const cached = await this.cache.get<CachedProfile>(key);
+    const fresh = cached !== undefined && (cached.until === null || now.getTime() < cached.until);
+    this.metrics.record('profile-view', fresh);
+    if (fresh) return cached.view;
     const details = await this.detailsOf(discordId);
     const player = this.directory.get(discordId);
     if (!details || !player) return undefined;
-    const view = renderProfile(summarizeProfile(player, details, this.config.ladder.abortsPerMonth, this.clock.now()), this.labels());
-    await this.cache.set(key, view);
+    const view = renderProfile(summarizeProfile(player, details, this.config.ladder.abortsPerMonth, now), this.labels());
+    // A rendered profile holds only until a match leaves one of its day windows.
+    await this.cache.set(key, { view, until: nextPeriodChange(details.matches, now) });
     return view;
   }
 
@@ -52,11 +55,39 @@ export class ProfileViews {
     await this.cache.del(viewKey(discordId));
   }
 
-  /** A result moved one of the player's ratings: the kept details take the row as written, and the view renders again. */
-  async ratingChanged(discordId: string, rating: RatingRecord): Promise<void> {
+  /** A result: the kept details take the rating row as written and the match, and the views render again. */
+  async resultRecorded(discordId: string, rating: RatingRecord, played: PlayedMatch): Promise<void> {
     const known = this.details.get(discordId);
-    if (known) this.details.set(discordId, { ratings: [...known.ratings.filter((each) => each.race !== rating.race), rating].sort((a, b) => a.race.localeCompare(b.race)) });
+    if (known) {
+      const ratings = [...known.ratings.filter((each) => each.race !== rating.race), rating].sort((a, b) => a.race.localeCompare(b.race));
+      this.details.set(discordId, { ratings, matches: [played, ...known.matches.filter((each) => each.matchId !== played.matchId)] });
+    }
     await this.rerender(discordId);
+  }
+
+  /** A page of the player's completed matches, newest first, from the kept details (one statement the first time). */
+  async history(discordId: string, page: number): Promise<HistoryPage | undefined> {
+    const details = await this.detailsOf(discordId);
+    const player = this.directory.get(discordId);
+    if (!details || !player) return undefined;
+    const size = this.config.historyPageSize;
+    const pages = Math.max(1, Math.ceil(details.matches.length / size));
+    const shown = Math.min(Math.max(page, 1), pages);
+    const catalog = this.staticData.catalog;
+    const rows = details.matches.slice((shown - 1) * size, shown * size).map((match) => {
+      const opponent = this.directory.byId(match.opponentId);
+      return {
+        matchId: match.matchId,
+        completedAt: match.completedAt,
+        race: catalog.race(match.race)?.name ?? match.race,
+        opponent: opponent?.playerName ?? opponent?.discordUsername ?? 'a former player',
+        opponentRace: catalog.race(match.opponentRace)?.name ?? match.opponentRace,
+        map: catalog.map(match.mapCode)?.shortName ?? match.mapCode,
+        outcome: match.outcome,
+        change: match.change,
+      };
+    });
+    return { discordId, name: player.playerName ?? player.discordUsername, page: shown, pages, total: details.matches.length, rows };
   }
 
   /** When the player may have changed in ways memory cannot tell: every view derived from them is rebuilt, details included. */
@@ -71,7 +102,7 @@ export class ProfileViews {
     if (known) return known;
     const loaded = await this.repository.profile(discordId);
     if (!loaded) return undefined;
-    const details = { ratings: loaded.ratings };
+    const details = { ratings: loaded.ratings, matches: loaded.matches };
     this.details.set(discordId, details);
     return details;
   }
@@ -84,6 +115,22 @@ export class ProfileViews {
       regionName: (code: string) => catalog.region(code)?.name,
     };
   }
+}
+
+interface CachedProfile {
+  view: APIEmbed;
+  /** When a period count next changes (ms), or null when none will. */
+  until: number | null;
+}
+
+/** One page of /history, every name already looked up. */
+export interface HistoryPage {
+  discordId: string;
+  name: string;
+  page: number;
+  pages: number;
+  total: number;
+  rows: Array<{ matchId: number; completedAt: Date; race: string; opponent: string; opponentRace: string; map: string; outcome: PlayedMatch['outcome']; change: number }>;
 }
 
 function viewKey(discordId: string): string {

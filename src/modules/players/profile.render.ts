@@ -14,7 +14,9 @@ export function renderProfile(summary: ProfileSummary, labels: ProfileLabels): A
   const region = summary.region ? labels.regionName(summary.region) : undefined;
   const overall = summary.overall.winRate === null ? 'No games yet' : `${wld(summary.overall)} (W-L-D), ${Math.round(summary.overall.winRate * 100)}% won`;
   const races = summary.races.map(
-    (line) => `**${labels.raceName(line.race)}** ${line.rating} · ${wld(line.record)}${line.lastPlayedAt ? ` · last played ${time(line.lastPlayedAt, TimestampStyles.RelativeTime)}` : ''}`,
+    (line) =>
+      `**${labels.raceName(line.race)}** ${line.rating} · ${wld(line.record)}${line.lastPlayedAt ? ` · last played ${time(line.lastPlayedAt, TimestampStyles.RelativeTime)}` : ''}\n` +
+      line.periods.map((period) => `${period.days} days: ${period.games} (${wld(period.record)})`).join(' · '),
   );
   const status = [
     summary.termsVersion ? `Terms accepted (version ${summary.termsVersion})` : 'Terms not accepted',

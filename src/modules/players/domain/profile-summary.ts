@@ -1,4 +1,4 @@
-import { PlayerRecord, ProfileDetails } from '../player-record';
+import { PlayedMatch, PlayerRecord, ProfileDetails } from '../player-record';
 import { abortsLeft } from './aborts';
 
 export interface Record3 {
@@ -7,11 +7,35 @@ export interface Record3 {
   draws: number;
 }
 
+export interface PeriodRecord {
+  days: number;
+  games: number;
+  record: Record3;
+}
+
 export interface RaceLine {
   race: string;
   rating: number;
   record: Record3;
+  /** The last 14, 30 and 90 days, as of now. */
+  periods: PeriodRecord[];
   lastPlayedAt: Date | null;
+}
+
+/** LADDER.md's profile periods, in days. */
+export const PROFILE_PERIODS = [14, 30, 90] as const;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The matches completed in the last `days` days as of `now`, the start of the window included: counted
+ * from the match dates each time, so a profile kept in memory never freezes.
+ */
+export function periodRecord(matches: readonly PlayedMatch[], days: number, now: Date): PeriodRecord {
+  const since = now.getTime() - days * DAY_MS;
+  const inWindow = matches.filter((match) => match.completedAt.getTime() >= since && match.completedAt.getTime() <= now.getTime());
+  const count = (outcome: PlayedMatch['outcome']) => inWindow.filter((match) => match.outcome === outcome).length;
+  return { days, games: inWindow.length, record: { wins: count('won'), losses: count('lost'), draws: count('draw') } };
 }
 
 export interface ProfileSummary {
@@ -29,6 +53,12 @@ export interface ProfileSummary {
   abortsPerMonth: number;
 }
 
+/** The first moment after `now` at which a match leaves one of the day windows: a rendered profile holds until then. */
+export function nextPeriodChange(matches: readonly PlayedMatch[], now: Date): number | null {
+  const exits = matches.flatMap((match) => PROFILE_PERIODS.map((days) => match.completedAt.getTime() + days * DAY_MS + 1)).filter((at) => at > now.getTime());
+  return exits.length === 0 ? null : Math.min(...exits);
+}
+
 /** What a profile says, decided from the player's details alone; rendering is elsewhere. */
 export function summarizeProfile(player: PlayerRecord, details: ProfileDetails, abortsPerMonth: number, now: Date): ProfileSummary {
   const { ratings } = details;
@@ -38,6 +68,7 @@ export function summarizeProfile(player: PlayerRecord, details: ProfileDetails, 
       race: rating.race,
       rating: rating.mmr,
       record: { wins: rating.gamesWon, losses: rating.gamesLost, draws: rating.gamesDrawn },
+      periods: PROFILE_PERIODS.map((days) => periodRecord(details.matches.filter((match) => match.race === rating.race), days, now)),
       lastPlayedAt: rating.lastPlayedAt,
     }))
     .sort((a, b) => b.rating - a.rating);
