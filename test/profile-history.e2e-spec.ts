@@ -118,6 +118,9 @@ describe(`profile periods and /history after real matches (${testDriver()})`, ()
 
     await cid.runCommand('history', { player: bob });
     expect(route('/history', cid)).toEqual([0]);
+    expect(cid.lastReply()).toMatch(
+      new RegExp(`Bob\\w+: match history\\n\\| .*\\*\\*D\\*\\* SC2 Terran v Ann\\w+ \\(BW Zerg\\) .*\\(#${second.matchId}\\)\\n\\| .*\\*\\*L\\*\\* SC2 Terran v Ann\\w+ \\(BW Zerg\\) .*-20 \\(#${first.matchId}\\)\\n\\| Page 1 of 1 · 2 matches`),
+    );
     await cid.runCommand('history');
     expect(route('/history', cid)).toEqual([0, 1]);
     expect(cid.lastReply()).toMatch(/\*\*W\*\* SC2 Terran v Ann\w+ \(BW Zerg\)[\s\S]*Page 1 of 1 · 1 match/);
