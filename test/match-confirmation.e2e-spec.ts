@@ -2,33 +2,25 @@ import { DataSource } from 'typeorm';
 import { InteractionOutcome } from '../src/common/context/interaction-context';
 import { LadderMetrics } from '../src/common/metrics/ladder-metrics';
 import { DriverUser } from '../src/emulator';
-import { renderMessage } from '../src/emulator/render';
 import { MatchDeadlines } from '../src/modules/matches/match-deadlines';
-import { WaveService } from '../src/modules/matches/wave.service';
 import { PlayerDirectory } from '../src/modules/players/player-directory';
 import { E2e, startE2e } from './support/e2e';
-import { readyPlayer } from './support/ladder-players';
+import { LadderPlay } from './support/ladder-play';
 import { ManualClock } from './support/manual-clock';
 import { recordedOutcomes } from './support/recorded-outcomes';
 import { testDriver } from './support/test-database';
 
-interface Matched {
-  bw: DriverUser;
-  sc2: DriverUser;
-  matchId: number;
-  /** Each player's match DM. */
-  dm: { bw: string; sc2: string };
-}
 
 describe(`the match-found step: confirm, abort, timeout, the match card (${testDriver()})`, () => {
   let e2e: E2e;
   let outcomes: InteractionOutcome[];
   const clock = new ManualClock(new Date('2026-12-02T10:00:00.000Z'));
-  let people = 0;
+  let play: LadderPlay;
 
   beforeAll(async () => {
     e2e = await startE2e({ clock, env: { LOBBY_CHANNEL: 'LadderLobby' } });
     outcomes = recordedOutcomes(e2e.app);
+    play = new LadderPlay(e2e);
   });
 
   afterAll(async () => {
@@ -45,30 +37,10 @@ describe(`the match-found step: confirm, abort, timeout, the match card (${testD
     (await db().query(`SELECT activity, aborts_used, aborts_month, current_match_id FROM players WHERE discord_id = '${user.id}'`))[0];
   const logs = async (user: DriverUser, action: string) => db().query(`SELECT new_value FROM player_action_logs WHERE discord_id = '${user.id}' AND action = '${action}'`);
   /** A message as its reader sees it now. */
-  const render = (messageId: string) => renderMessage(e2e.emulator.state.messages.get(messageId)!.message);
+  const render = (messageId: string) => play.render(messageId);
 
-  async function newPlayer(name: string, region = 'EUW', country = 'DE'): Promise<DriverUser> {
-    people += 1;
-    const suffix = String.fromCharCode(97 + (people % 26)) + String.fromCharCode(97 + Math.floor(people / 26));
-    return readyPlayer(e2e.driver.createUser(`${name}${suffix}`.toLowerCase()), { name: `${name}${suffix}`, country, region });
-  }
-
-  async function queue(user: DriverUser, race: { bw?: string; sc2?: string }): Promise<void> {
-    await user.runCommand('queue');
-    if (race.bw) await user.choose('queue/bw/', [race.bw]);
-    if (race.sc2) await user.choose('queue/sc2/', [race.sc2]);
-    await user.clickButton('Join');
-  }
-
-  async function matched(bw: DriverUser, sc2: DriverUser): Promise<Matched> {
-    await queue(bw, { bw: 'bw_zerg' });
-    await queue(sc2, { sc2: 'sc2_terran' });
-    const dms = Promise.all([bw.waitForDm((m) => /Match found/.test(m.text)), sc2.waitForDm((m) => /Match found/.test(m.text))]);
-    const report = await e2e.app.get(WaveService).runNext();
-    expect(report.created).toHaveLength(1);
-    const [bwDm, sc2Dm] = await dms;
-    return { bw, sc2, matchId: report.created[0], dm: { bw: bwDm.messageId, sc2: sc2Dm.messageId } };
-  }
+  const newPlayer = (name: string, region = 'EUW', country = 'DE') => play.player(name, { region, country });
+  const matched = (bw: DriverUser, sc2: DriverUser) => play.matched(bw, sc2);
 
   const confirmRoute = 'match/confirm/:matchId';
   const outcomeCount = async (outcome: string) => {

@@ -3,19 +3,11 @@ import { InteractionOutcome } from '../src/common/context/interaction-context';
 import { DriverUser } from '../src/emulator';
 import { renderMessage } from '../src/emulator/render';
 import { MatchDeadlines } from '../src/modules/matches/match-deadlines';
-import { WaveService } from '../src/modules/matches/wave.service';
 import { E2e, startE2e } from './support/e2e';
-import { readyPlayer } from './support/ladder-players';
+import { LadderPlay, ReportLabel } from './support/ladder-play';
 import { ManualClock } from './support/manual-clock';
 import { recordedOutcomes } from './support/recorded-outcomes';
 import { testDriver } from './support/test-database';
-
-interface Played {
-  bw: DriverUser;
-  sc2: DriverUser;
-  matchId: number;
-  dm: { bw: string; sc2: string };
-}
 
 const DAY = 86_400_000;
 
@@ -23,11 +15,12 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
   let e2e: E2e;
   let outcomes: InteractionOutcome[];
   const clock = new ManualClock(new Date('2026-12-02T10:00:00.000Z'));
-  let people = 0;
+  let play: LadderPlay;
 
   beforeAll(async () => {
     e2e = await startE2e({ clock, env: (driver) => ({ ADMIN_CHANNEL_ID: driver.emulator.adminChannelId }) });
     outcomes = recordedOutcomes(e2e.app);
+    play = new LadderPlay(e2e, clock);
   });
 
   afterAll(async () => {
@@ -39,7 +32,7 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
   });
 
   const db = () => e2e.app.get(DataSource);
-  const render = (messageId: string) => renderMessage(e2e.emulator.state.messages.get(messageId)!.message);
+  const render = (messageId: string) => play.render(messageId);
   const match = async (id: number) => (await db().query(`SELECT * FROM matches_1v1 WHERE id = ${id}`))[0];
   const ratings = async (user: DriverUser) =>
     db().query(
@@ -49,9 +42,7 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
   const adminLines = () => e2e.emulator.state.visibleMessages(e2e.driver.user('admin').id, e2e.emulator.adminChannelId).map((m) => renderMessage(m.message));
 
   async function newPlayer(name: string, rating?: { race: string; mmr: number }): Promise<DriverUser> {
-    people += 1;
-    const suffix = String.fromCharCode(97 + (people % 26)) + String.fromCharCode(97 + Math.floor(people / 26));
-    const user = await readyPlayer(e2e.driver.createUser(`${name}${suffix}`.toLowerCase()), { name: `${name}${suffix}`, country: 'DE', region: 'EUW' });
+    const user = await play.player(name);
     if (rating) {
       const at = clock.now().toISOString();
       await db().query(
@@ -61,29 +52,8 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
     }
     return user;
   }
-
-  /** Queued, matched and both confirmed: the cards are in both DMs. */
-  async function played(bw: DriverUser, sc2: DriverUser): Promise<Played> {
-    for (const [user, select, race] of [[bw, 'queue/bw/', 'bw_zerg'], [sc2, 'queue/sc2/', 'sc2_terran']] as const) {
-      await user.runCommand('queue');
-      await user.choose(select, [race]);
-      await user.clickButton('Join');
-    }
-    const dms = Promise.all([bw.waitForDm((m) => /Match found/.test(m.text)), sc2.waitForDm((m) => /Match found/.test(m.text))]);
-    // Three waves waited widen the window to 250, so players 200 apart are paired.
-    clock.advance(3 * 45_000);
-    const report = await e2e.app.get(WaveService).runNext();
-    const [bwDm, sc2Dm] = await dms;
-    await bw.clickButton('Confirm', { messageId: bwDm.messageId });
-    await sc2.clickButton('Confirm', { messageId: sc2Dm.messageId });
-    expect(render(bwDm.messageId)).toMatch(/both confirmed, play!/);
-    return { bw, sc2, matchId: report.created[0], dm: { bw: bwDm.messageId, sc2: sc2Dm.messageId } };
-  }
-
-  async function report(user: DriverUser, messageId: string, label: 'I won' | 'I lost' | 'Draw'): Promise<void> {
-    await user.clickButton(label, { messageId });
-    await user.clickButton(`Confirm: ${label}`, { messageId });
-  }
+  const played = (bw: DriverUser, sc2: DriverUser) => play.played(bw, sc2);
+  const report = (user: DriverUser, messageId: string, label: ReportLabel) => play.report(user, messageId, label);
 
   it('completes on agreeing reports: 1500 v 1500, the BW player wins, 1520 / 1480, in the DMs, the admin channel and both profiles', async () => {
     e2e.driver.createUser('admin', { admin: true });

@@ -1,20 +1,10 @@
-import { DataSource } from 'typeorm';
 import { InteractionOutcome } from '../src/common/context/interaction-context';
 import { DriverUser } from '../src/emulator';
-import { renderMessage } from '../src/emulator/render';
-import { WaveService } from '../src/modules/matches/wave.service';
 import { E2e, startE2e } from './support/e2e';
-import { readyPlayer } from './support/ladder-players';
+import { LadderPlay } from './support/ladder-play';
 import { ManualClock } from './support/manual-clock';
 import { recordedOutcomes } from './support/recorded-outcomes';
 import { testDriver } from './support/test-database';
-
-interface Played {
-  bw: DriverUser;
-  sc2: DriverUser;
-  matchId: number;
-  dm: { bw: string; sc2: string };
-}
 
 const DAY = 86_400_000;
 
@@ -22,11 +12,12 @@ describe(`profile periods and /history after real matches (${testDriver()})`, ()
   let e2e: E2e;
   let outcomes: InteractionOutcome[];
   const clock = new ManualClock(new Date('2026-12-02T10:00:00.000Z'));
-  let people = 0;
+  let play: LadderPlay;
 
   beforeAll(async () => {
     e2e = await startE2e({ clock, env: { HISTORY_PAGE_SIZE: '2' } });
     outcomes = recordedOutcomes(e2e.app);
+    play = new LadderPlay(e2e, clock);
   });
 
   afterAll(async () => {
@@ -37,61 +28,21 @@ describe(`profile periods and /history after real matches (${testDriver()})`, ()
     expect(e2e.emulator.violations()).toEqual([]);
   });
 
-  const db = () => e2e.app.get(DataSource);
-  const render = (messageId: string) => renderMessage(e2e.emulator.state.messages.get(messageId)!.message);
-
-  async function newPlayer(name: string, rating?: { race: string; mmr: number }): Promise<DriverUser> {
-    people += 1;
-    const suffix = String.fromCharCode(97 + (people % 26)) + String.fromCharCode(97 + Math.floor(people / 26));
-    const user = await readyPlayer(e2e.driver.createUser(`${name}${suffix}`.toLowerCase()), { name: `${name}${suffix}`, country: 'DE', region: 'EUW' });
-    if (rating) {
-      const at = clock.now().toISOString();
-      await db().query(
-        `INSERT INTO mmrs_1v1 (player_id, race, mmr, games_played, games_won, games_lost, games_drawn, created_at, updated_at)
-         SELECT id, '${rating.race}', ${rating.mmr}, 0, 0, 0, 0, '${at}', '${at}' FROM players WHERE discord_id = '${user.id}'`,
-      );
-    }
-    return user;
-  }
-
-  /** Queued, matched and both confirmed: the cards are in both DMs. */
-  async function played(bw: DriverUser, sc2: DriverUser): Promise<Played> {
-    for (const [user, select, race] of [[bw, 'queue/bw/', 'bw_zerg'], [sc2, 'queue/sc2/', 'sc2_terran']] as const) {
-      await user.runCommand('queue');
-      await user.choose(select, [race]);
-      await user.clickButton('Join');
-    }
-    const dms = Promise.all([bw.waitForDm((m) => /Match found/.test(m.text)), sc2.waitForDm((m) => /Match found/.test(m.text))]);
-    // Three waves waited widen the window to 250, so players 200 apart are paired.
-    clock.advance(3 * 45_000);
-    const report = await e2e.app.get(WaveService).runNext();
-    const [bwDm, sc2Dm] = await dms;
-    await bw.clickButton('Confirm', { messageId: bwDm.messageId });
-    await sc2.clickButton('Confirm', { messageId: sc2Dm.messageId });
-    expect(render(bwDm.messageId)).toMatch(/both confirmed, play!/);
-    return { bw, sc2, matchId: report.created[0], dm: { bw: bwDm.messageId, sc2: sc2Dm.messageId } };
-  }
-
-  async function report(user: DriverUser, messageId: string, label: 'I won' | 'I lost' | 'Draw'): Promise<void> {
-    await user.clickButton(label, { messageId });
-    await user.clickButton(`Confirm: ${label}`, { messageId });
-  }
-
   it('shows each player\'s periods and history after three matches, one statement cold and none warm', async () => {
-    const ann = await newPlayer('Ann');
-    const bob = await newPlayer('Bob');
-    const cid = await newPlayer('Cid');
-    const first = await played(ann, bob);
-    await report(ann, first.dm.bw, 'I won');
-    await report(bob, first.dm.sc2, 'I lost');
+    const ann = await play.player('Ann');
+    const bob = await play.player('Bob');
+    const cid = await play.player('Cid');
+    const first = await play.played(ann, bob);
+    await play.report(ann, first.dm.bw, 'I won');
+    await play.report(bob, first.dm.sc2, 'I lost');
     clock.advance(19 * DAY);
-    const second = await played(ann, bob);
-    await report(ann, second.dm.bw, 'Draw');
-    await report(bob, second.dm.sc2, 'Draw');
+    const second = await play.played(ann, bob);
+    await play.report(ann, second.dm.bw, 'Draw');
+    await play.report(bob, second.dm.sc2, 'Draw');
     clock.advance(9 * DAY);
-    const third = await played(ann, cid);
-    await report(ann, third.dm.bw, 'I lost');
-    await report(cid, third.dm.sc2, 'I won');
+    const third = await play.played(ann, cid);
+    await play.report(ann, third.dm.bw, 'I lost');
+    await play.report(cid, third.dm.sc2, 'I won');
 
     const route = (name: string, user: DriverUser) => outcomes.filter((o) => o.route === name && o.userId === user.id).map((o) => o.queries);
     await ann.runCommand('profile');
