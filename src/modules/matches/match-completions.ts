@@ -8,7 +8,7 @@ import { ProfileViews } from '../players/profile-views';
 import { ratingChanges } from './domain/rating';
 import { MatchResult, scoreOf } from './domain/reports';
 import { PlayedMatch } from '../players/player-record';
-import { MatchRecord } from './match-record';
+import { FINISHED, MatchRecord } from './match-record';
 import { MatchNotices } from './match-notices';
 import { Completion, MatchWrite } from './matches.repository';
 import { OpenMatches } from './open-matches';
@@ -60,11 +60,22 @@ export class MatchCompletions {
     });
   }
 
-  /** Memory follows the write; a match that ended tells both players and the admin channel. */
+  /**
+   * Memory follows any write on a match: the match, the players it freed, the ratings it moved. A
+   * write that lost to one that ended the match elsewhere (a deadline, another process) reads both
+   * players again, since they were freed there. A match that ended here after both confirmed tells
+   * both players and the admin channel.
+   */
   async written(write: MatchWrite): Promise<void> {
     if (write.match) this.open.put(write.match);
     write.players.forEach((player) => this.directory.confirm(player));
     const match = write.match;
+    if (write.status !== 'applied' && match && FINISHED.includes(match.status)) {
+      for (const playerId of [match.player1Id, match.player2Id]) {
+        const player = this.directory.byId(playerId);
+        if (player) this.directory.reread(player.discordId);
+      }
+    }
     for (const rating of write.ratings ?? []) {
       const player = this.directory.byId(rating.playerId);
       if (player && match) await this.profiles.resultRecorded(player.discordId, rating, playedBy(match, match.player1Id === rating.playerId ? 1 : 2));

@@ -10,6 +10,7 @@ import { PlayerIdentity } from '../players/players.repository';
 import { confirmedAt, MatchRecord, otherSide, Side } from './match-record';
 import { ownMatch } from './own-match';
 import { MatchView } from './match-view';
+import { MatchCompletions } from './match-completions';
 import { MatchNotices } from './match-notices';
 import { MatchesRepository, MatchWrite } from './matches.repository';
 import { MatchViews } from './match-views';
@@ -26,6 +27,7 @@ export class MatchConfirmations {
     private readonly directory: PlayerDirectory,
     private readonly views: MatchViews,
     private readonly notices: MatchNotices,
+    private readonly completions: MatchCompletions,
     private readonly metrics: LadderMetrics,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
@@ -95,16 +97,7 @@ export class MatchConfirmations {
       }
       throw error;
     }
-    if (write.match) this.open.put(write.match);
-    write.players.forEach((player) => this.directory.confirm(player));
-    const ended = write.match?.status === 'aborted' || write.match?.status === 'timed_out';
-    if (write.status !== 'applied' && write.match && ended) {
-      // Ended elsewhere (a deadline, another process): its players were freed there.
-      for (const side of [1, 2] as const) {
-        const player = this.views.player(write.match, side);
-        if (player) this.directory.reread(player.discordId);
-      }
-    }
+    await this.completions.written(write);
     return write;
   }
 

@@ -81,12 +81,7 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
       at: now,
     }));
     const write = await this.repository.timeOut(match.id, now, log);
-    write.players.forEach((player) => this.directory.confirm(player));
-    if (write.match) this.open.put(write.match);
-    if (write.status !== 'applied' && write.match && write.match.status !== 'awaiting_confirmation') {
-      // Another process ended the match and freed its players: read them as they now stand.
-      players.forEach((player) => this.directory.reread(player.discordId));
-    }
+    await this.completions.written(write);
     if (write.status !== 'applied' || !write.match) return;
     this.metrics.recordMatchOutcome('timed_out');
     await this.notices.refresh(write.match, [1, 2]);
@@ -118,7 +113,6 @@ export class MatchDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
     }));
     const write = await this.repository.closeReports(match.id, { kind: 'cancel' }, now, log);
     await this.completions.written(write);
-    if (write.status !== 'applied' && write.match && write.match.status !== 'confirmed') players.forEach((player) => this.directory.reread(player.discordId));
   }
 
   private async remindReport(match: MatchRecord, now: Date): Promise<void> {
