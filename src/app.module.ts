@@ -9,6 +9,7 @@ import { DiscordModule } from './discord/discord.module';
 import { InteractionDatabaseAttribution } from './interaction-database-attribution';
 import { AdminModule } from './modules/admin/admin.module';
 import { HelpModule } from './modules/help/help.module';
+import { LeaderboardModule } from './modules/leaderboard/leaderboard.module';
 import { LoggingModule } from './modules/logging/logging.module';
 import { PlayersModule } from './modules/players/players.module';
 import { QueueModule } from './modules/queue/queue.module';
@@ -41,6 +42,7 @@ export class AppModule {
         HelpModule,
         PlayersModule,
         QueueModule,
+        LeaderboardModule,
         MatchesModule,
       ],
       providers: [InteractionDatabaseAttribution],

@@ -60,8 +60,8 @@ describe(`the match-found step: confirm, abort, timeout, the match card (${testD
     for (const messageId of [m.dm.bw, m.dm.sc2]) {
       const card = render(messageId);
       expect(card).toMatch(new RegExp(`Match #${m.matchId}: both confirmed, play!`));
-      expect(card).toMatch(/Brood War: \*\*Ann\w+\*\* 🇫🇷 France\n\| BW Zerg \(1500\)\n\| BattleTag: Ann\w+#1234/);
-      expect(card).toMatch(/StarCraft II: \*\*Bob\w+\*\* 🇵🇱 Poland\n\| SC2 Terran \(1500\)/);
+      expect(card).toMatch(/Brood War: \*\*Ann\w+\*\* 🇫🇷 France\n\| BW Zerg \(1500, unranked\)\n\| BattleTag: Ann\w+#1234/);
+      expect(card).toMatch(/StarCraft II: \*\*Bob\w+\*\* 🇵🇱 Poland\n\| SC2 Terran \(1500, unranked\)/);
       expect(card).toMatch(/Map: .+\n\| battlenet:\/\/starcraft\/map\/2\/\d+/);
       expect(card).toMatch(/Lobby: Locked alliances: yes\n\| Privacy: normal\n\| Speed: faster\n\| Duration: infinite\n\| Channel: LadderLobby/);
     }

@@ -78,9 +78,9 @@ describe(`reports, results and per-race ratings (${testDriver()})`, () => {
     expect([await activity(m.bw), await activity(m.sc2)]).toEqual(['idle', 'idle']);
     expect(adminLines().some((line) => new RegExp(`Match #${m.matchId} .*Ann\\w+ won\\. .*1500 -> 1520`).test(line))).toBe(true);
     await m.bw.runCommand('profile');
-    expect(m.bw.lastReply()).toMatch(/BW Zerg\*\* 1520 · 1-0-0/);
+    expect(m.bw.lastReply()).toMatch(/BW Zerg\*\* 1520 · rank C \(#1 of 2\) · 1-0-0/);
     await m.sc2.runCommand('profile');
-    expect(m.sc2.lastReply()).toMatch(/SC2 Terran\*\* 1480 · 0-1-0/);
+    expect(m.sc2.lastReply()).toMatch(/SC2 Terran\*\* 1480 · rank D \(#2 of 2\) · 0-1-0/);
     expect(outcomes.filter((o) => o.route === '/profile' && o.userId === m.bw.id).map((o) => o.queries)).toEqual([1, 0]);
   });
 

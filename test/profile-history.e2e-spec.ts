@@ -46,11 +46,11 @@ describe(`profile periods and /history after real matches (${testDriver()})`, ()
 
     const route = (name: string, user: DriverUser) => outcomes.filter((o) => o.route === name && o.userId === user.id).map((o) => o.queries);
     await ann.runCommand('profile');
-    expect(ann.lastReply()).toMatch(/BW Zerg\*\* 1497 · 1-1-1 · last played <t:\d+:R>\n\| 14 days: 2 \(0-1-1\) · 30 days: 3 \(1-1-1\) · 90 days: 3 \(1-1-1\)/);
+    expect(ann.lastReply()).toMatch(/BW Zerg\*\* 1497 · rank [A-F] \(#\d of 3\) · 1-1-1 · last played <t:\d+:R>\n\| 14 days: 2 \(0-1-1\) · 30 days: 3 \(1-1-1\) · 90 days: 3 \(1-1-1\)/);
     await ann.runCommand('profile');
     expect(route('/profile', ann)).toEqual([1, 0]);
     await bob.runCommand('profile');
-    expect(bob.lastReply()).toMatch(/SC2 Terran\*\* \d+ · 0-1-1 · last played <t:\d+:R>\n\| 14 days: 1 \(0-0-1\) · 30 days: 2 \(0-1-1\) · 90 days: 2 \(0-1-1\)/);
+    expect(bob.lastReply()).toMatch(/SC2 Terran\*\* \d+ · rank [A-F] \(#\d of 3\) · 0-1-1 · last played <t:\d+:R>\n\| 14 days: 1 \(0-0-1\) · 30 days: 2 \(0-1-1\) · 90 days: 2 \(0-1-1\)/);
 
     // The periods are counted as of now: the cached profile moves on with the clock, with no statement.
     clock.advance(3 * DAY);

@@ -41,6 +41,8 @@ export interface AppConfig {
   viewCacheSeconds: number;
   /** Matches per /history page. */
   historyPageSize: number;
+  /** Ratings per /leaderboard page, and how many pages it offers at most. */
+  leaderboard: { pageSize: number; maxPages: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -53,6 +53,8 @@ export const envSchema = z
     ABORTS_PER_MONTH: wholeNumber(0, 100).default(3),
     VIEW_CACHE_SECONDS: wholeNumber(1, 86_400).default(300),
     HISTORY_PAGE_SIZE: wholeNumber(1, 25).default(10),
+    LEADERBOARD_PAGE_SIZE: wholeNumber(1, 40).default(40),
+    LEADERBOARD_MAX_PAGES: wholeNumber(1, 99).default(25),
     MATCH_WINDOW_BASE: wholeNumber(0, 5000).default(100),
     MATCH_WINDOW_STEP: wholeNumber(0, 5000).default(50),
     INITIAL_RATING: wholeNumber(0, 10_000).default(1500),

@@ -63,5 +63,6 @@ function toAppConfig(env: Env): AppConfig {
     timers: env.TIMERS,
     viewCacheSeconds: env.VIEW_CACHE_SECONDS,
     historyPageSize: env.HISTORY_PAGE_SIZE,
+    leaderboard: { pageSize: env.LEADERBOARD_PAGE_SIZE, maxPages: env.LEADERBOARD_MAX_PAGES },
   };
 }

@@ -3,6 +3,7 @@ import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { ActionLogEntry } from '../logging/significant-actions';
+import { RankedRatings } from '../leaderboard/ranked-ratings';
 import { PlayerDirectory } from '../players/player-directory';
 import { ProfileViews } from '../players/profile-views';
 import { ratingChanges } from './domain/rating';
@@ -23,6 +24,7 @@ export class MatchCompletions {
     private readonly open: OpenMatches,
     private readonly directory: PlayerDirectory,
     private readonly profiles: ProfileViews,
+    private readonly ranks: RankedRatings,
     private readonly notices: MatchNotices,
     private readonly metrics: LadderMetrics,
     @InjectConfig() private readonly config: AppConfig,
@@ -61,7 +63,8 @@ export class MatchCompletions {
   }
 
   /**
-   * Memory follows any write on a match: the match, the players it freed, the ratings it moved. A
+   * Memory follows any write on a match: the match, the players it freed, the ratings it moved (with
+   * the ranked pool and the profiles). A
    * write that lost to one that ended the match elsewhere (a deadline, another process) reads both
    * players again, since they were freed there. A match that ended here after both confirmed tells
    * both players and the admin channel.
@@ -77,6 +80,7 @@ export class MatchCompletions {
       }
     }
     for (const rating of write.ratings ?? []) {
+      this.ranks.written(rating);
       const player = this.directory.byId(rating.playerId);
       if (player && match) await this.profiles.resultRecorded(player.discordId, rating, playedBy(match, match.player1Id === rating.playerId ? 1 : 2));
     }

@@ -9,6 +9,8 @@ export interface MatchSideView {
   country: string;
   race: string;
   rating: number;
+  /** The race's letter rank and position now, or unranked. */
+  rank: string;
   /** Estimated round trip to the match's server, in ms. */
   rttMs: number;
 }

@@ -3,6 +3,7 @@ import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { abortsLeft } from '../players/domain/aborts';
+import { RankedRatings } from '../leaderboard/ranked-ratings';
 import { PlayerDirectory } from '../players/player-directory';
 import { PlayerRecord } from '../players/player-record';
 import { StaticDataService } from '../static-data/static-data.service';
@@ -15,6 +16,7 @@ import { MatchSideView, MatchView } from './match-view';
 export class MatchViews {
   constructor(
     private readonly directory: PlayerDirectory,
+    private readonly ranks: RankedRatings,
     private readonly staticData: StaticDataService,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
@@ -111,6 +113,7 @@ export class MatchViews {
     const player = this.player(match, side);
     const race = side === 1 ? match.player1Race : match.player2Race;
     const country = player?.country ? `${catalog.flag(player.country)} ${catalog.country(player.country)?.name ?? player.country}` : '';
+    const rank = this.ranks.rankOf(playerIdOf(match, side), race);
     return {
       name: player?.playerName ?? player?.discordUsername ?? 'unknown',
       battletag: player?.battletag ?? null,
@@ -118,6 +121,7 @@ export class MatchViews {
       country,
       race: catalog.race(race)?.name ?? race,
       rating: side === 1 ? match.player1Rating : match.player2Rating,
+      rank: rank ? `rank ${rank.letter} (#${rank.position})` : 'unranked',
       rttMs: player?.region ? catalog.estimatedRttMs(player.region, match.serverCode) : 0,
     };
   }

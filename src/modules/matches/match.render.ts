@@ -106,7 +106,7 @@ function renderFound(view: Extract<MatchView, { kind: 'found' }>) {
 
 function renderCard(view: Extract<MatchView, { kind: 'card' }>) {
   const player = (side: MatchSideView) =>
-    [`**${side.name}** ${side.country}`, `${side.race} (${side.rating})`, `BattleTag: ${side.battletag ?? 'none'}`, side.alts.length > 0 ? `Alts: ${side.alts.join(', ')}` : undefined]
+    [`**${side.name}** ${side.country}`, `${side.race} (${side.rating}, ${side.rank})`, `BattleTag: ${side.battletag ?? 'none'}`, side.alts.length > 0 ? `Alts: ${side.alts.join(', ')}` : undefined]
       .filter(Boolean)
       .join('\n');
   const map = view.map.link ? `${view.map.name}\n${view.map.link}` : view.map.name;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LeaderboardModule } from '../leaderboard/leaderboard.module';
 import { PlayersModule } from '../players/players.module';
 import { QueueModule } from '../queue/queue.module';
 import { StaticDataModule } from '../static-data/static-data.module';
@@ -16,7 +17,7 @@ import { WaveClock } from './wave-clock';
 import { WaveService } from './wave.service';
 
 @Module({
-  imports: [PlayersModule, QueueModule, StaticDataModule],
+  imports: [PlayersModule, QueueModule, LeaderboardModule, StaticDataModule],
   providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchCompletions, MatchReports, MatchDeadlines, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
   exports: [WaveService, MatchDeadlines],
 })

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Change, intentRow, WriteOutcome, WriteStatus } from '../../database/guarded-write';
-import { readTime, Sql } from '../../database/sql';
+import { Sql } from '../../database/sql';
 import { join, sql, SqlFragment, unsafeRaw } from '../../database/sql-fragment';
 import { PlayerRecord } from '../players/player-record';
 import { playerFromRow } from '../players/player-row';
 import { QUEUE_TABLE } from '../queue/queue.repository';
 import { ActionLog } from '../logging/action-log';
 import { ActionLogEntry } from '../logging/significant-actions';
-import { RatingRecord } from '../players/player-record';
+import { ratingFromRow, RatingRow } from '../players/rating-row';
 import { MatchResult, Report } from './domain/reports';
 import { MatchRecord, matchFromRow, MatchStatus, otherSide as otherSideOf, Side } from './match-record';
 
@@ -34,7 +34,7 @@ export interface MatchWrite {
   status: WriteStatus;
   match: MatchRecord | undefined;
   players: PlayerRecord[];
-  ratings?: Array<RatingRecord & { playerId: number }>;
+  ratings?: RatingRow[];
 }
 
 export interface RatedSide {
@@ -338,17 +338,4 @@ export class MatchesRepository {
     if (outcome.status !== 'applied') return { status: outcome.status, players: outcome.current.map(playerFromRow) };
     return { status: 'applied', match: matchFromRow(outcome.keyed[0]), players: outcome.changed[0].map(playerFromRow) };
   }
-}
-
-function ratingFromRow(row: Record<string, unknown>): RatingRecord & { playerId: number } {
-  return {
-    playerId: Number(row.player_id),
-    race: String(row.race),
-    mmr: Number(row.mmr),
-    gamesPlayed: Number(row.games_played),
-    gamesWon: Number(row.games_won),
-    gamesLost: Number(row.games_lost),
-    gamesDrawn: Number(row.games_drawn),
-    lastPlayedAt: readTime(row.last_played_at),
-  };
 }

@@ -8,6 +8,7 @@ import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
 import { DatabaseTimeout, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
+import { LeaderboardModule } from '../leaderboard/leaderboard.module';
 import { LoggingModule } from '../logging/logging.module';
 import { QueueModule } from '../queue/queue.module';
 import { CountryService } from './country.service';
@@ -26,7 +27,7 @@ describe(`players service and memory (${testDriver()})`, () => {
   async function boot(env: NodeJS.ProcessEnv = {}): Promise<TestingModule> {
     const config = testConfig(database.config, { LOG_LEVEL: 'warn', ...env });
     const ref = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), PlayersModule, QueueModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, MetricsModule, DatabaseModule.forRoot(config.database), PlayersModule, QueueModule, LeaderboardModule],
     }).compile();
     await ref.init();
     return ref;

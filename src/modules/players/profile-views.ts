@@ -11,6 +11,7 @@ import { countryChoice } from './domain/choice';
 import { nextPeriodChange, summarizeProfile } from './domain/profile-summary';
 import { PlayedMatch, ProfileDetails, RatingRecord } from './player-record';
 import { PlayerDirectory } from './player-directory';
+import { RANK_LOOKUP, RankLookup } from './rank-lookup';
 import { PlayersRepository } from './players.repository';
 import { renderProfile } from './profile.render';
 
@@ -26,6 +27,7 @@ export class ProfileViews {
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     private readonly repository: PlayersRepository,
     private readonly directory: PlayerDirectory,
+    @Inject(RANK_LOOKUP) private readonly ranks: RankLookup,
     private readonly staticData: StaticDataService,
     private readonly metrics: CacheMetrics,
     private readonly clock: Clock,
@@ -38,15 +40,17 @@ export class ProfileViews {
     const key = viewKey(discordId);
     const now = this.clock.now();
     const cached = await this.cache.get<CachedProfile>(key);
-    const fresh = cached !== undefined && (cached.until === null || now.getTime() < cached.until);
+    const revision = this.ranks.revision();
+    const fresh = cached !== undefined && cached.ranks === revision && (cached.until === null || now.getTime() < cached.until);
     this.metrics.record('profile-view', fresh);
     if (fresh) return cached.view;
     const details = await this.detailsOf(discordId);
     const player = this.directory.get(discordId);
     if (!details || !player) return undefined;
-    const view = renderProfile(summarizeProfile(player, details, this.config.ladder.abortsPerMonth, now), this.labels());
-    // A rendered profile holds only until a match leaves one of its day windows.
-    await this.cache.set(key, { view, until: nextPeriodChange(details.matches, now) });
+    const summary = summarizeProfile(player, details, this.config.ladder.abortsPerMonth, now, (race) => this.ranks.rankOf(player.id, race));
+    const view = renderProfile(summary, this.labels());
+    // A rendered profile holds only until a match leaves one of its day windows, or any rank moves.
+    await this.cache.set(key, { view, until: nextPeriodChange(details.matches, now), ranks: revision });
     return view;
   }
 
@@ -121,6 +125,8 @@ interface CachedProfile {
   view: APIEmbed;
   /** When a period count next changes (ms), or null when none will. */
   until: number | null;
+  /** The ranked pool's revision its ranks were drawn at. */
+  ranks: number;
 }
 
 /** One page of /history, every name already looked up. */

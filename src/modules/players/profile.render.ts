@@ -15,7 +15,7 @@ export function renderProfile(summary: ProfileSummary, labels: ProfileLabels): A
   const overall = summary.overall.winRate === null ? 'No games yet' : `${wld(summary.overall)} (W-L-D), ${Math.round(summary.overall.winRate * 100)}% won`;
   const races = summary.races.map(
     (line) =>
-      `**${labels.raceName(line.race)}** ${line.rating} · ${wld(line.record)}${line.lastPlayedAt ? ` · last played ${time(line.lastPlayedAt, TimestampStyles.RelativeTime)}` : ''}\n` +
+      `**${labels.raceName(line.race)}** ${line.rating} · ${line.rank ? `rank ${line.rank.letter} (#${line.rank.position} of ${line.rank.of})` : 'unranked'} · ${wld(line.record)}${line.lastPlayedAt ? ` · last played ${time(line.lastPlayedAt, TimestampStyles.RelativeTime)}` : ''}\n` +
       line.periods.map((period) => `${period.days} days: ${period.games} (${wld(period.record)})`).join(' · '),
   );
   const status = [

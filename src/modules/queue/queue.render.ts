@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder } from 'discord.js';
 import { MAX_VETOES, NO_RACE } from './domain/queue-selection';
-import { encodeVetoes, poolFingerprint } from './domain/veto-token';
+import { listFingerprint } from '../../common/routing/list-fingerprint';
+import { encodeVetoes } from './domain/veto-token';
 import { QUEUE_BW, QUEUE_CANCEL, QUEUE_CLEAR, QUEUE_JOIN, QUEUE_LEAVE, QUEUE_SC2, QUEUE_VETOES } from './queue.routes';
 import { Named, QueueView } from './queue-view';
 
@@ -21,7 +22,7 @@ export function renderQueueClosed() {
 function renderChoosing(view: Extract<QueueView, { kind: 'choosing' }>) {
   const { selection } = view;
   const codes = view.pool.map((map) => map.code);
-  const carried = { bw: selection.bw ?? NO_RACE, sc2: selection.sc2 ?? NO_RACE, vetoes: encodeVetoes(selection.vetoes, codes), pool: poolFingerprint(codes) };
+  const carried = { bw: selection.bw ?? NO_RACE, sc2: selection.sc2 ?? NO_RACE, vetoes: encodeVetoes(selection.vetoes, codes), pool: listFingerprint(codes) };
   const nameOf = (list: Named[], code: string | undefined) => list.find((item) => item.code === code)?.name ?? 'none';
   const chosen = [
     `Brood War: **${nameOf(view.bwRaces, selection.bw)}**`,

@@ -39,30 +39,41 @@ const rating = (race: string, mmr: number, won: number, lost: number, drawn: num
   lastPlayedAt: now,
 });
 
+const unranked = () => undefined;
+
 describe('summarizeProfile', () => {
   it('sums every race into the overall record and win rate', () => {
     const details: ProfileDetails = { ratings: [rating('bw_zerg', 1540, 3, 1, 0), rating('sc2_protoss', 1610, 2, 2, 1)], matches: [] };
-    const summary = summarizeProfile(player, details, 3, now);
+    const summary = summarizeProfile(player, details, 3, now, unranked);
     expect(summary.overall).toEqual({ wins: 5, losses: 3, draws: 1, winRate: 5 / 9 });
     expect(summary.races.map((line) => line.race)).toEqual(['sc2_protoss', 'bw_zerg']);
   });
 
+  it('gives each race its rank as the ranked pool holds it, or none while unranked', () => {
+    const details: ProfileDetails = { ratings: [rating('bw_zerg', 1540, 3, 1, 0), rating('sc2_protoss', 1610, 2, 2, 1)], matches: [] };
+    const summary = summarizeProfile(player, details, 3, now, (race) => (race === 'bw_zerg' ? { position: 12, letter: 'B', of: 80 } : undefined));
+    expect(summary.races.map((line) => [line.race, line.rank])).toEqual([
+      ['sc2_protoss', undefined],
+      ['bw_zerg', { position: 12, letter: 'B', of: 80 }],
+    ]);
+  });
+
   it('has no win rate and no race lines before the first game', () => {
-    const summary = summarizeProfile(player, { ratings: [rating('bw_zerg', 1500, 0, 0, 0)], matches: [] }, 3, now);
+    const summary = summarizeProfile(player, { ratings: [rating('bw_zerg', 1500, 0, 0, 0)], matches: [] }, 3, now, unranked);
     expect(summary.overall).toEqual({ wins: 0, losses: 0, draws: 0, winRate: null });
     expect(summary.races).toEqual([]);
   });
 
   it('names the player by their User ID, or their Discord name before setup', () => {
-    expect(summarizeProfile(player, { ratings: [], matches: [] }, 3, now).name).toBe('Alice');
-    expect(summarizeProfile({ ...player, playerName: null }, { ratings: [], matches: [] }, 3, now).name).toBe('alice_discord');
+    expect(summarizeProfile(player, { ratings: [], matches: [] }, 3, now, unranked).name).toBe('Alice');
+    expect(summarizeProfile({ ...player, playerName: null }, { ratings: [], matches: [] }, 3, now, unranked).name).toBe('alice_discord');
   });
 
   it('lists the alts that are set, and the account status', () => {
-    const summary = summarizeProfile(player, { ratings: [], matches: [] }, 3, now);
+    const summary = summarizeProfile(player, { ratings: [], matches: [] }, 3, now, unranked);
     expect(summary.alts).toEqual(['앨리스']);
     expect(summary).toMatchObject({ termsVersion: '2', abortsLeft: 2, abortsPerMonth: 3 });
-    expect(summarizeProfile({ ...player, termsAccepted: false }, { ratings: [], matches: [] }, 3, now).termsVersion).toBeNull();
+    expect(summarizeProfile({ ...player, termsAccepted: false }, { ratings: [], matches: [] }, 3, now, unranked).termsVersion).toBeNull();
   });
 });
 
@@ -117,7 +128,7 @@ describe('profile periods', () => {
       ratings: [rating('bw_zerg', 1520, 1, 0, 0), rating('sc2_terran', 1480, 0, 1, 0)],
       matches: [played(2, 'won'), played(40, 'lost', 'sc2_terran')],
     };
-    const summary = summarizeProfile(player, details, 3, at);
+    const summary = summarizeProfile(player, details, 3, at, unranked);
     const byRace = Object.fromEntries(summary.races.map((line) => [line.race, line.periods.map((period) => period.games)]));
     expect(byRace).toEqual({ bw_zerg: [1, 1, 1], sc2_terran: [0, 0, 1] });
   });

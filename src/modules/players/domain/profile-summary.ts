@@ -1,4 +1,5 @@
 import { PlayedMatch, PlayerRecord, ProfileDetails } from '../player-record';
+import { PlayerRank } from '../rank-lookup';
 import { abortsLeft } from './aborts';
 
 export interface Record3 {
@@ -20,6 +21,8 @@ export interface RaceLine {
   /** The last 14, 30 and 90 days, as of now. */
   periods: PeriodRecord[];
   lastPlayedAt: Date | null;
+  /** Undefined while the rating is unranked. */
+  rank: PlayerRank | undefined;
 }
 
 /** LADDER.md's profile periods, in days. */
@@ -60,7 +63,13 @@ export function nextPeriodChange(matches: readonly PlayedMatch[], now: Date): nu
 }
 
 /** What a profile says, decided from the player's details alone; rendering is elsewhere. */
-export function summarizeProfile(player: PlayerRecord, details: ProfileDetails, abortsPerMonth: number, now: Date): ProfileSummary {
+export function summarizeProfile(
+  player: PlayerRecord,
+  details: ProfileDetails,
+  abortsPerMonth: number,
+  now: Date,
+  rankOf: (race: string) => PlayerRank | undefined,
+): ProfileSummary {
   const { ratings } = details;
   const races = ratings
     .filter((rating) => rating.gamesPlayed > 0)
@@ -70,6 +79,7 @@ export function summarizeProfile(player: PlayerRecord, details: ProfileDetails, 
       record: { wins: rating.gamesWon, losses: rating.gamesLost, draws: rating.gamesDrawn },
       periods: PROFILE_PERIODS.map((days) => periodRecord(details.matches.filter((match) => match.race === rating.race), days, now)),
       lastPlayedAt: rating.lastPlayedAt,
+      rank: rankOf(rating.race),
     }))
     .sort((a, b) => b.rating - a.rating);
   const overall = races.reduce(

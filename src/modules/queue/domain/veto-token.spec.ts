@@ -1,9 +1,10 @@
-import { decodeVetoes, encodeVetoes, poolFingerprint, POOL_FINGERPRINT, VETO_POSITIONS } from './veto-token';
+import { LIST_FINGERPRINT, listFingerprint } from '../../../common/routing/list-fingerprint';
+import { decodeVetoes, encodeVetoes, VETO_POSITIONS } from './veto-token';
 
 const POOL = ['celestial_enclave', 'holy_world', 'keres_passage', 'khione', 'mothership', 'radeon', 'ruby_rock', 'sylphid', 'vermeer'];
 
 describe('vetoes in a custom id', () => {
-  const fingerprint = poolFingerprint(POOL);
+  const fingerprint = listFingerprint(POOL);
 
   it('round-trips every selection of up to four maps, in pool order', () => {
     const selections: string[][] = [[], ['khione'], ['holy_world', 'vermeer'], ['celestial_enclave', 'keres_passage', 'ruby_rock', 'vermeer']];
@@ -17,16 +18,16 @@ describe('vetoes in a custom id', () => {
   });
 
   it('gives a short fingerprint that changes with the pool, its order included', () => {
-    expect(fingerprint).toMatch(POOL_FINGERPRINT);
-    expect(poolFingerprint(POOL)).toBe(fingerprint);
-    expect(poolFingerprint(POOL.slice(1))).not.toBe(fingerprint);
-    expect(poolFingerprint([...POOL].reverse())).not.toBe(fingerprint);
-    expect(poolFingerprint([...POOL.slice(0, 8), 'fighting_spirit'])).not.toBe(fingerprint);
+    expect(fingerprint).toMatch(LIST_FINGERPRINT);
+    expect(listFingerprint(POOL)).toBe(fingerprint);
+    expect(listFingerprint(POOL.slice(1))).not.toBe(fingerprint);
+    expect(listFingerprint([...POOL].reverse())).not.toBe(fingerprint);
+    expect(listFingerprint([...POOL.slice(0, 8), 'fighting_spirit'])).not.toBe(fingerprint);
   });
 
   it('refuses positions drawn for another pool rather than veto other maps', () => {
     const token = encodeVetoes(['khione'], POOL);
-    expect(decodeVetoes(token, poolFingerprint(['khione', 'radeon']), ['khione', 'radeon'])).toBeUndefined();
+    expect(decodeVetoes(token, listFingerprint(['khione', 'radeon']), ['khione', 'radeon'])).toBeUndefined();
   });
 
   it.each([

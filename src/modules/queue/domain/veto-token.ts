@@ -1,20 +1,11 @@
+import { listFingerprint } from '../../../common/routing/list-fingerprint';
+
 /**
  * Vetoes travel in custom ids (100 characters at most) as positions in the map pool, with a short
  * fingerprint of the pool, so a message older than a change of the pool is recognised instead of
  * vetoing other maps than it shows.
  */
 export const VETO_POSITIONS = /^(-|\d{1,2}(\.\d{1,2}){0,3})$/;
-export const POOL_FINGERPRINT = /^[0-9a-z]{1,7}$/;
-
-/** FNV-1a over the pool's codes in order, base 36. */
-export function poolFingerprint(pool: readonly string[]): string {
-  let hash = 0x811c9dc5;
-  for (const char of pool.join('\n')) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
 
 export function encodeVetoes(vetoes: readonly string[], pool: readonly string[]): string {
   if (vetoes.length === 0) return '-';
@@ -29,7 +20,7 @@ export function encodeVetoes(vetoes: readonly string[], pool: readonly string[])
 
 /** The vetoed codes, or undefined when the positions do not fit this pool (forged, or the pool changed). */
 export function decodeVetoes(token: string, fingerprint: string, pool: readonly string[]): string[] | undefined {
-  if (fingerprint !== poolFingerprint(pool) || !VETO_POSITIONS.test(token)) return undefined;
+  if (fingerprint !== listFingerprint(pool) || !VETO_POSITIONS.test(token)) return undefined;
   if (token === '-') return [];
   const positions = token.split('.').map(Number);
   if (new Set(positions).size !== positions.length || positions.some((position) => position >= pool.length)) return undefined;
