@@ -140,4 +140,18 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
     expect(render(message)).toMatch(/\*\*L\*\* BW Zerg v Bob \(SC2 Terran\) on Khione, 0 \(#\d+\)\n\| Page 2 of 3/);
     expect(emulator.violations()).toEqual([]);
   }, 120_000);
+
+  it('answers /leaderboard controls drawn before a restart: the page and the filters are in their custom ids', async () => {
+    const ann = driver.user('ann');
+    await lifeOfTheBot({ TIMERS: 'manual' });
+    await ann.runCommand('leaderboard');
+    expect(ann.lastReply()).toMatch(/`#1` \*\*C\*\* 🇫🇷 Ann · BW Zerg · 1520 · 1-0\n\| `#2` \*\*D\*\* \S+ \w+ · SC2 \w+ · 1480 · 0-1/);
+    const message = driver.lastReply(ann.id)!.message.id;
+    await ann.choose('leaderboard/countries/1/', ['FR'], { messageId: message });
+
+    await lifeOfTheBot({ TIMERS: 'manual' });
+    await ann.clickButton('Best race only: off', { messageId: message });
+    expect(render(message)).toMatch(/`#1` \*\*C\*\* 🇫🇷 Ann · BW Zerg · 1520 · 1-0\n\| Filters: France · each player's best race only\n\| Page 1 of 1 · 1 of 2 ranked/);
+    expect(emulator.violations()).toEqual([]);
+  }, 120_000);
 });
