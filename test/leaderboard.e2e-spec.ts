@@ -248,6 +248,17 @@ describe(`/leaderboard over 100+ rated players (${testDriver()})`, () => {
     await viewer.choose('leaderboard/countries/1/', ['DE'], { messageId });
     expect(shownLines(viewer.lastReply()!)).toEqual(pool.filter((rating) => rating.country === 'DE').slice(0, 40).map(asLine));
     expect(queriesSince(from)).toEqual([0, 0]);
+
+    // A country changed since: the same filter, drawn again, follows the player.
+    await rookies[0].user.runCommand('setcountry', { country: 'Malta' });
+    await rookies[0].user.clickButton('Confirm');
+    await viewer.choose('leaderboard/countries/1/', [], { messageId });
+    await viewer.choose('leaderboard/countries/1/', ['DE'], { messageId });
+    expect(shownLines(viewer.lastReply()!).some((line) => line.name === 'Rookiebw')).toBe(false);
+    await viewer.choose('leaderboard/countries/2/', ['ZZ'], { messageId });
+    expect(shownLines(viewer.lastReply()!)).toEqual(
+      (await expectedPool()).filter((rating) => rating.country === 'DE' || OTHER.has(rating.country) || rating.country === 'MT').slice(0, 40).map(asLine),
+    );
   });
 
   it('shows both players\' ranks on the match card', async () => {

@@ -12,6 +12,7 @@ import { Completions } from '../emulator/completions';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { waitUntil } from '../emulator/wait-until';
 import { LatencyProxy } from './latency-proxy';
+import { printLeaderboardBenchmark } from './leaderboard-bench';
 import { printMatchmakerBenchmark } from './matchmaker-bench';
 import { BenchmarkStep, benchmarkSteps } from './steps';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     const violations = emulator.violations();
     console.log(`\n${rows.length} steps, ${violations.length} Discord rule violations.`);
     printMatchmakerBenchmark(config);
+    printLeaderboardBenchmark();
     if (violations.length > 0) process.exitCode = 1;
   } finally {
     driver.dispose();

@@ -5,18 +5,24 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 import { countryChoice } from '../players/domain/choice';
 import { PlayerDirectory } from '../players/player-directory';
 import { StaticDataService } from '../static-data/static-data.service';
-import { decodeFilter, FilterLists, FilterToken, LeaderboardFilter, NO_FILTER } from './domain/leaderboard-filter';
-import { leaderboardPage } from './domain/leaderboard-page';
+import { decodeFilter, encodeFilter, FilterLists, FilterToken, LeaderboardFilter, NO_FILTER } from './domain/leaderboard-filter';
+import { FilteredPool, filterPool, pageOf } from './domain/leaderboard-page';
 import { RatingEntry } from './domain/rank-index';
 import { Letter, LETTERS } from './domain/ranks';
 import { COUNTRIES_PER_SELECT, LeaderboardView } from './leaderboard-view';
 import { RankedRatings } from './ranked-ratings';
+
+/** How many filters' results are kept between clicks. */
+const KEPT_FILTERS = 64;
 
 const LISTS_CHANGED = 'The race or country lists changed since this message was drawn, so its filters were cleared.';
 
 /** /leaderboard and its controls, all from memory: the ranked pool, the players and the static data. */
 @Injectable()
 export class LeaderboardService {
+  /** Each recent filter's pass over the pool, good while neither the pool nor any player changed: paging costs no pass. */
+  private readonly filtered = new Map<string, { at: string; pool: FilteredPool<RatingEntry> }>();
+
   constructor(
     private readonly ranked: RankedRatings,
     private readonly directory: PlayerDirectory,
@@ -76,8 +82,7 @@ export class LeaderboardService {
   private view(filter: LeaderboardFilter, page: number, note?: string): LeaderboardView {
     const catalog = this.staticData.catalog;
     const lists = this.lists();
-    const { ratings, counts } = this.ranked.pool();
-    const shown = leaderboardPage(ratings, counts, filter, { page, ...this.config.leaderboard }, this.countryOf(lists));
+    const shown = pageOf(this.filteredPool(filter, lists), { page, ...this.config.leaderboard });
     const lines = shown.rows.map(({ entry, position, letter }) => {
       const player = this.directory.byId(entry.playerId);
       return {
@@ -96,13 +101,27 @@ export class LeaderboardService {
       page: shown.page,
       pages: shown.pages,
       matched: shown.matched,
-      ranked: ratings.length,
+      ranked: this.ranked.pool().ratings.length,
       filter,
       lists,
       races: catalog.races().map((race) => ({ code: race.code, name: race.name })),
       countries: lists.countries.map((code) => countryChoice(catalog, code) ?? { code, name: code }),
       note,
     };
+  }
+
+  private filteredPool(filter: LeaderboardFilter, lists: FilterLists): FilteredPool<RatingEntry> {
+    const key = encodeFilter(filter, lists).filters;
+    const at = `${this.ranked.revision()}:${this.directory.revision}`;
+    const kept = this.filtered.get(key);
+    if (kept?.at === at) return kept.pool;
+    const { ratings, counts } = this.ranked.pool();
+    const { pageSize, maxPages } = this.config.leaderboard;
+    const pool = filterPool(ratings, counts, filter, pageSize * maxPages, this.countryOf(lists));
+    this.filtered.delete(key);
+    this.filtered.set(key, { at, pool });
+    if (this.filtered.size > KEPT_FILTERS) this.filtered.delete(this.filtered.keys().next().value!);
+    return pool;
   }
 
   /** A rating's country as the filter names it: one of the common countries, or Other for every other one. */

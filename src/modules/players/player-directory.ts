@@ -17,6 +17,8 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
   private readonly discordIds = new Map<number, string>();
   /** Players a write may have changed without memory knowing: read again until the database answers. */
   private readonly unverified = new Set<string>();
+  /** Bumped whenever memory takes a row: views derived from many players are drawn again after it. */
+  revision = 0;
 
   constructor(
     private readonly repository: PlayersRepository,
@@ -44,6 +46,7 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     if (known && known.version > player.version) return;
     this.players.set(player.discordId, player);
     this.discordIds.set(player.id, player.discordId);
+    this.revision += 1;
   }
 
   /** Whether memory is known to hold the player as the database does (no write of unknown outcome since). */

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../matches/domain/seeded-random';
 import { LeaderboardFilter, NO_FILTER } from './leaderboard-filter';
-import { leaderboardPage, PageRequest } from './leaderboard-page';
+import { filterPool, pageOf, PageRequest } from './leaderboard-page';
 import { RatingEntry } from './rank-index';
 import { compareRanked, Letter, letterCounts, LETTERS, rankPool } from './ranks';
 
@@ -22,7 +22,8 @@ function pool(players: number, seed = 1): RatingEntry[] {
   return ratings.sort(compareRanked);
 }
 const countryOf = (entry: RatingEntry) => COUNTRIES[entry.playerId % 4];
-const page = (ratings: RatingEntry[], filter: LeaderboardFilter, request: PageRequest = ALL) => leaderboardPage(ratings, letterCounts(ratings.length), filter, request, countryOf);
+const page = (ratings: RatingEntry[], filter: LeaderboardFilter, request: PageRequest = ALL) =>
+  pageOf(filterPool(ratings, letterCounts(ratings.length), filter, request.pageSize * request.maxPages, countryOf), request);
 
 describe('a leaderboard page', () => {
   const ratings = pool(300);
