@@ -53,4 +53,6 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
     await player.runCommand('profile');
     await player.runCommand('history');
   }
+  await alice.runCommand('leaderboard');
+  await alice.clickButton('Best race only: off');
 }

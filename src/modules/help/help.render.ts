@@ -12,6 +12,7 @@ export const LADDER_COMMANDS: readonly CommandHelp[] = [
   { name: 'queue', summary: 'Choose a race per game and up to 4 map vetoes, and search for a match: the DM tells you when it is found.' },
   { name: 'profile', summary: 'Your profile, or another player\'s: ratings and record per race, the last 14 / 30 / 90 days.' },
   { name: 'history', summary: 'Your recent matches, or another player\'s, newest first.' },
+  { name: 'leaderboard', summary: 'The ranked ladder across all races, with letter ranks: filter by race, rank and country, or each player\'s best race.' },
   { name: 'help', summary: 'What the ladder is and how to start.' },
 ];
 
