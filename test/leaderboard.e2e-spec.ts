@@ -218,6 +218,40 @@ describe(`/leaderboard over 100+ rated players (${testDriver()})`, () => {
     expect(everyonesBest.length).toBeLessThan(pool.length);
   });
 
+  it('refuses forged controls, and clears the filters of a message drawn for other race or country lists', async () => {
+    const pool = (await expectedPool()).map(asLine);
+    const messageId = await open(viewer);
+    await viewer.choose('leaderboard/races/', ['bw_zerg'], { messageId });
+    // What a client could send: the stored message's ids and values rewritten, as a forged interaction would carry them.
+    const rewrite = (change: (component: { custom_id: string }) => void) => {
+      for (const row of e2e.emulator.state.messages.get(messageId)!.message.components ?? []) {
+        for (const component of (row as unknown as { components: Array<{ custom_id: string }> }).components) change(component);
+      }
+    };
+    const shown = () => renderMessage(e2e.emulator.state.messages.get(messageId)!.message);
+
+    rewrite((component) => (component.custom_id = component.custom_id.replace(/\/[0-9a-z]+$/, '/zzzzzz')));
+    await viewer.clickButton('Best race only: off', { messageId });
+    expect(shown()).toMatch(/The race or country lists changed since this message was drawn, so its filters were cleared\./);
+    expect(shownLines(shown())).toEqual(pool.slice(0, 40));
+
+    const before = shown();
+    rewrite((component) => (component.custom_id = component.custom_id.replace(/\/[0-9a-z]+\/([0-9a-z]+)$/, '/zzzzzzzzzzzzz/$1')));
+    await viewer.clickButton('Next', { messageId });
+    expect(viewer.lastReply()).toMatch(/These leaderboard controls are not valid\. Run \/leaderboard again\./);
+    expect(shown()).toBe(before);
+
+    await viewer.runCommand('leaderboard');
+    const fresh = e2e.driver.lastReply(viewer.id)!.message.id;
+    for (const row of e2e.emulator.state.messages.get(fresh)!.message.components ?? []) {
+      for (const component of (row as unknown as { components: Array<{ options?: Array<{ value: string }> }> }).components) {
+        if (component.options?.[0]?.value === 'bw_terran') component.options[0].value = 'bw_random';
+      }
+    }
+    await viewer.choose('leaderboard/races/', ['bw_random'], { messageId: fresh });
+    expect(viewer.lastReply()).toMatch(/"bw_random" is not a race this leaderboard offers/);
+  });
+
   it('keeps every control working after the interaction token expired (15 minutes), each click answering on its own token', async () => {
     const pool = (await expectedPool()).map(asLine);
     const messageId = await open(viewer);
