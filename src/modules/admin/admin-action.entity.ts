@@ -22,6 +22,12 @@ export class AdminAction {
   @Column({ name: 'target_match_id', type: 'integer', nullable: true })
   targetMatchId!: number | null;
 
+  @Column({ name: 'old_value', type: 'text', nullable: true })
+  oldValue!: string | null;
+
+  @Column({ name: 'new_value', type: 'text', nullable: true })
+  newValue!: string | null;
+
   @Column({ name: 'reason', type: 'text' })
   reason!: string;
 

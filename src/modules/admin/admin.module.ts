@@ -1,9 +1,19 @@
 import { Module } from '@nestjs/common';
+import { LeaderboardModule } from '../leaderboard/leaderboard.module';
+import { MatchesModule } from '../matches/matches.module';
+import { PlayersModule } from '../players/players.module';
 import { StaticDataModule } from '../static-data/static-data.module';
 import { AdminController } from './admin.controller';
+import { AdminCommands } from './admin.commands';
+import { AdminComponents } from './admin.components';
+import { AdminLookups } from './admin-lookups.service';
+import { AdminMatches } from './admin-matches';
+import { AdminRepository } from './admin.repository';
+import { AdminResolutions } from './admin-resolutions.service';
 
 @Module({
-  imports: [StaticDataModule],
+  imports: [StaticDataModule, PlayersModule, MatchesModule, LeaderboardModule],
   controllers: [AdminController],
+  providers: [AdminRepository, AdminMatches, AdminLookups, AdminResolutions, AdminCommands, AdminComponents],
 })
 export class AdminModule {}

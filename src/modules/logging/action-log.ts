@@ -16,16 +16,17 @@ export class ActionLog {
 
   /** The keyed rows of a guarded write; the first entry's key names the intent. */
   keyed(entries: readonly ActionLogEntry[]): { table: string; rows: KeyedRow[] } {
-    return { table: ACTION_LOG_TABLE, rows: entries.map(rowOf) };
+    return { table: ACTION_LOG_TABLE, rows: entries.map(actionLogRow) };
   }
 
   /** One row on its own, in one statement; says whether it was new. */
   record(entry: ActionLogEntry): Promise<{ created: boolean }> {
-    return insertIdempotent(this.sql, ACTION_LOG_TABLE, rowOf(entry));
+    return insertIdempotent(this.sql, ACTION_LOG_TABLE, actionLogRow(entry));
   }
 }
 
-function rowOf(entry: ActionLogEntry): KeyedRow {
+/** An entry as its `player_action_logs` row, for a write that logs beside another keyed row. */
+export function actionLogRow(entry: ActionLogEntry): KeyedRow {
   return {
     idempotency_key: entry.idempotencyKey,
     discord_id: entry.discordId,

@@ -22,7 +22,7 @@ export function renderAdminNotice(view: MatchView, player1: string, player2: str
   const between = `Match #${view.matchId} (${player1} v ${player2})`;
   if (view.kind === 'completed') {
     const ratings = view.ratings.map((rating) => `${rating.name} ${rating.race} ${rating.before} -> ${rating.after}`).join(', ');
-    return { content: `${between}: ${view.outcome} ${ratings}${view.byDeadline ? ' (a lone report stood at the deadline)' : ''}`, allowedMentions: { parse: [] } };
+    return { content: `${between}: ${view.outcome} ${ratings}${view.decidedBy === 'deadline' ? ' (a lone report stood at the deadline)' : ''}`, allowedMentions: { parse: [] } };
   }
   if (view.kind === 'conflict') return { content: `${between}: the reports conflict; it waits for an admin's resolution.`, allowedMentions: { parse: [] } };
   return { content: `${between}: cancelled, nobody reported by the deadline.`, allowedMentions: { parse: [] } };

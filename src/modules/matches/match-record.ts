@@ -40,6 +40,8 @@ export interface MatchRecord {
   player1RatingChange: number;
   player2RatingChange: number;
   completedAt: Date | null;
+  /** The admin whose resolution decided it, if one did. */
+  resolvedBy: string | null;
   player1DmMessageId: string | null;
   player2DmMessageId: string | null;
   createdAt: Date;
@@ -78,6 +80,7 @@ export function matchFromRow(row: Row): MatchRecord {
     player1RatingChange: Number(row.player_1_mmr_change ?? 0),
     player2RatingChange: Number(row.player_2_mmr_change ?? 0),
     completedAt: readTime(row.completed_at),
+    resolvedBy: text(row.resolved_by),
     player1DmMessageId: text(row.player_1_dm_message_id),
     player2DmMessageId: text(row.player_2_dm_message_id),
     createdAt: readTime(row.created_at) as Date,

@@ -51,8 +51,8 @@ export type MatchView =
       choosing?: Report;
       note?: string;
     })
-  | (MatchBasics & { kind: 'completed'; outcome: string; ratings: Array<{ name: string; race: string; before: number; after: number }>; byDeadline: boolean })
+  | (MatchBasics & { kind: 'completed'; outcome: string; ratings: Array<{ name: string; race: string; before: number; after: number }>; decidedBy: 'reports' | 'deadline' | 'admin' })
   | (MatchBasics & { kind: 'conflict'; yourReport: Report | null; theirReport: Report | null; opponent: string })
-  | (MatchBasics & { kind: 'cancelled' })
+  | (MatchBasics & { kind: 'cancelled'; byAdmin: boolean })
   | (MatchBasics & { kind: 'aborted'; byYou: boolean; abortedBy: string; abortsLeft: number })
   | (MatchBasics & { kind: 'timed_out'; missing: string[] });

@@ -69,13 +69,13 @@ export class MatchViews {
           rating(bw, match.player1Race, match.player1Rating, match.player1RatingChange),
           rating(sc2, match.player2Race, match.player2Rating, match.player2RatingChange),
         ],
-        byDeadline: match.player1Report === null || match.player2Report === null,
+        decidedBy: match.resolvedBy ? 'admin' : match.player1Report === null || match.player2Report === null ? 'deadline' : 'reports',
       };
     }
     if (match.status === 'conflict') {
       return { ...basics, kind: 'conflict', yourReport: reportOf(match, side), theirReport: reportOf(match, otherSide(side)), opponent: nameOf(opponent) };
     }
-    if (match.status === 'cancelled') return { ...basics, kind: 'cancelled' };
+    if (match.status === 'cancelled') return { ...basics, kind: 'cancelled', byAdmin: match.resolvedBy !== null };
     if (match.status === 'aborted') {
       const byYou = match.abortedByPlayerId === you?.id;
       const by = byYou ? you : opponent;

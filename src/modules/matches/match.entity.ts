@@ -122,4 +122,8 @@ export class Match {
 
   @Column({ name: 'completed_at', type: Date, nullable: true })
   completedAt!: Date | null;
+
+  /** The admin whose resolution decided the match, if one did. */
+  @Column({ name: 'resolved_by', type: 'varchar', length: 20, nullable: true })
+  resolvedBy!: string | null;
 }

@@ -36,7 +36,7 @@ export function renderMatch(view: MatchView) {
             .setTitle(`Match #${view.matchId}: result`)
             .setDescription(
               [
-                `${view.outcome}${view.byDeadline ? ' (the one report stood at the deadline)' : ''}`,
+                `${view.outcome}${DECIDED_BY[view.decidedBy]}`,
                 ...view.ratings.map((rating) => `${rating.name}, ${rating.race}: ${rating.before} -> ${rating.after} (${signed(rating.after - rating.before)})`),
               ].join('\n'),
             ),
@@ -58,7 +58,10 @@ export function renderMatch(view: MatchView) {
     case 'cancelled':
       return {
         embeds: [
-          new EmbedBuilder().setColor(GREY).setTitle(`Match #${view.matchId} cancelled`).setDescription('Nobody reported a result by the deadline. Ratings do not move; you can /queue again.'),
+          new EmbedBuilder()
+            .setColor(GREY)
+            .setTitle(`Match #${view.matchId} cancelled`)
+            .setDescription(view.byAdmin ? 'An admin cancelled it: it counts for nobody, and ratings are as if it was never played.' : 'Nobody reported a result by the deadline. Ratings do not move; you can /queue again.'),
         ],
         components: [],
       };
@@ -143,6 +146,8 @@ function renderCard(view: Extract<MatchView, { kind: 'card' }>) {
       );
   return { embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)] };
 }
+
+const DECIDED_BY = { reports: '', deadline: ' (the one report stood at the deadline)', admin: ' (decided by an admin)' };
 
 const REPORT_LABELS: Record<Report, string> = { won: 'I won', lost: 'I lost', draw: 'Draw' };
 

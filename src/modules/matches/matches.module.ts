@@ -19,6 +19,6 @@ import { WaveService } from './wave.service';
 @Module({
   imports: [PlayersModule, QueueModule, LeaderboardModule, StaticDataModule],
   providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchCompletions, MatchReports, MatchDeadlines, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
-  exports: [WaveService, MatchDeadlines],
+  exports: [WaveService, MatchDeadlines, OpenMatches, MatchNotices],
 })
 export class MatchesModule {}

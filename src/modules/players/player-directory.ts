@@ -40,6 +40,12 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     return discordId === undefined ? undefined : this.players.get(discordId);
   }
 
+  /** Players whose ladder name or Discord username is `name`, ignoring case (an admin's look-up: it scans). */
+  named(name: string): PlayerRecord[] {
+    const wanted = name.trim().toLowerCase();
+    return [...this.players.values()].filter((player) => player.playerName?.toLowerCase() === wanted || player.discordUsername.toLowerCase() === wanted);
+  }
+
   /** Keeps the newer of two rows (every write bumps `version`): answers of concurrent writes may arrive out of order. */
   put(player: PlayerRecord): void {
     const known = this.players.get(player.discordId);
