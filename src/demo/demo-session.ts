@@ -1,10 +1,11 @@
 import { DiscordDriver } from '../emulator/driver';
+import { DriverUser } from '../emulator/driver-user';
 
 /**
  * The scripted session the demo plays: several players using the bot as people do. It grows with
  * the ladder's features.
  */
-export async function playDemoSession(driver: DiscordDriver, ladder: { runWave(): Promise<unknown> }): Promise<void> {
+export async function playDemoSession(driver: DiscordDriver, ladder: { runWave(): Promise<unknown> }, admin: DriverUser): Promise<void> {
   const alice = driver.createUser('alice');
   const bob = driver.createUser('bob');
 
@@ -49,6 +50,23 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
   await alice.clickButton('Confirm: I won', { messageId: aliceDm.messageId });
   await bob.clickButton('I lost', { messageId: bobDm.messageId });
   await bob.clickButton('Confirm: I lost', { messageId: bobDm.messageId });
+
+  // A rematch both players claim: an admin looks at it and decides.
+  await alice.runCommand('queue');
+  await alice.clickButton('Join');
+  await bob.runCommand('queue');
+  await bob.clickButton('Join');
+  const [aliceRematch, bobRematch] = await Promise.all([alice.waitForDm(), bob.waitForDm(), ladder.runWave()]);
+  await alice.clickButton('Confirm', { messageId: aliceRematch.messageId });
+  await bob.clickButton('Confirm', { messageId: bobRematch.messageId });
+  await alice.clickButton('I won', { messageId: aliceRematch.messageId });
+  await alice.clickButton('Confirm: I won', { messageId: aliceRematch.messageId });
+  await bob.clickButton('I won', { messageId: bobRematch.messageId });
+  await bob.clickButton('Confirm: I won', { messageId: bobRematch.messageId });
+  const rematchId = Number(/#(\d+)/.exec(aliceRematch.text)?.[1]);
+  await admin.runCommand('admin match', { id: rematchId });
+  await admin.runCommand('admin resolve', { match: rematchId, result: 'player_1', reason: 'Replay sent by Bobby shows his win' });
+  await admin.clickButton('Confirm');
   for (const player of [alice, bob]) {
     await player.runCommand('profile');
     await player.runCommand('history');
