@@ -219,6 +219,16 @@ describe(`/admin: look-ups and resolutions with their audit trail (${testDriver(
     expect(await logs(m.bw, 'admin_action')).toHaveLength(1);
   });
 
+  it('tells a player whose DMs are closed through the admin channel, never the public one', async () => {
+    const m = await conflict('Yan', 'Zoe');
+    m.sc2.closeDms();
+    await resolve(m.matchId, 'draw', 'No replay from either side');
+    m.sc2.openDms();
+    expect(adminLines().some((line) => line.includes(`Could not DM <@${m.sc2.id}> about match #${m.matchId}`))).toBe(true);
+    const publicLines = e2e.emulator.state.visibleMessages(m.bw.id, e2e.emulator.ladderChannelId).map((stored) => renderMessage(stored.message));
+    expect(publicLines.filter((line) => line.includes('No replay from either side') || line.includes('Could not DM'))).toEqual([]);
+  });
+
   it('refuses a match that cannot be resolved, and a Cancel changes nothing', async () => {
     const m = await play.matched(await play.player('Uma'), await play.player('Val'));
     await admin.runCommand('admin resolve', { match: m.matchId, result: 'draw', reason: 'Not played yet' });
