@@ -236,7 +236,7 @@ describe(`/admin: look-ups and resolutions with their audit trail (${testDriver(
     const c = await conflict('Wes', 'Xia');
     const messageId = await preview(c.matchId, 'cancel');
     await admin.clickButton('Cancel', { messageId });
-    expect(admin.lastReply()).toMatch(/Resolution cancelled[\s\S]*Nothing was changed/);
+    expect(admin.lastReply()).toMatch(/Cancelled[\s\S]*Nothing was changed/);
     expect((await matchRow(c.matchId)).status).toBe('conflict');
   });
 });

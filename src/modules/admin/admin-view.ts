@@ -31,3 +31,17 @@ export type ResolutionOutcome =
   | { kind: 'applied'; view: AdminMatchView; verdict: Verdict; ratings: Array<{ name: string; race: string; mmr: number }> }
   | { kind: 'repeat'; view: AdminMatchView }
   | { kind: 'stale'; view: AdminMatchView };
+
+/** Any other admin action's preview: what it will do, the reason, and the Confirm's custom id. */
+export interface AdminPreview {
+  title: string;
+  lines: string[];
+  reason: string;
+  confirm: string;
+}
+
+export interface AdminOutcome {
+  kind: 'applied' | 'repeat' | 'stale';
+  title: string;
+  lines: string[];
+}

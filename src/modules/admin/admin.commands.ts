@@ -4,7 +4,8 @@ import { Context, createCommandGroupDecorator, IntegerOption, Options, SlashComm
 import { AdminOnly } from '../../common/decorators/admin-only.decorator';
 import { REASON_LENGTH } from './domain/reason';
 import { Verdict } from './domain/resolution';
-import { renderMatchLookup, renderPlayerLookup, renderResolutionPreview } from './admin.render';
+import { renderAdminPreview, renderMatchLookup, renderPlayerLookup, renderResolutionPreview } from './admin.render';
+import { AdminPlayerActions, PlayerActionKind, RATING_RANGE } from './admin-player-actions.service';
 import { AdminLookups } from './admin-lookups.service';
 import { AdminResolutions } from './admin-resolutions.service';
 
@@ -44,6 +45,42 @@ export class ResolveOptions {
   reason!: string;
 }
 
+export class PlayerActionOptions {
+  @UserOption({ name: 'user', description: 'The player', required: true })
+  user!: User;
+
+  @StringOption({ name: 'reason', description: 'Why: kept in the audit trail and sent to the player', required: true, min_length: REASON_LENGTH.min, max_length: REASON_LENGTH.max })
+  reason!: string;
+}
+
+const RACES = [
+  { name: 'BW Terran', value: 'bw_terran' },
+  { name: 'BW Zerg', value: 'bw_zerg' },
+  { name: 'BW Protoss', value: 'bw_protoss' },
+  { name: 'SC2 Terran', value: 'sc2_terran' },
+  { name: 'SC2 Zerg', value: 'sc2_zerg' },
+  { name: 'SC2 Protoss', value: 'sc2_protoss' },
+];
+
+export class RatingOptions {
+  @UserOption({ name: 'user', description: 'The player', required: true })
+  user!: User;
+
+  @StringOption({ name: 'race', description: 'Which of the player\'s ratings', required: true, choices: RACES })
+  race!: string;
+
+  @IntegerOption({ name: 'value', description: 'The new rating', required: true, min_value: RATING_RANGE.min, max_value: RATING_RANGE.max })
+  value!: number;
+
+  @StringOption({ name: 'reason', description: 'Why: kept in the audit trail and sent to the player', required: true, min_length: REASON_LENGTH.min, max_length: REASON_LENGTH.max })
+  reason!: string;
+}
+
+export class ReasonOptions {
+  @StringOption({ name: 'reason', description: 'Why: kept in the audit trail and sent to every queued player', required: true, min_length: REASON_LENGTH.min, max_length: REASON_LENGTH.max })
+  reason!: string;
+}
+
 /** Thin handlers: the guard refuses anyone not in ADMIN_DISCORD_IDS before anything runs. */
 @Injectable()
 @AdminCommand()
@@ -52,6 +89,7 @@ export class AdminCommands {
   constructor(
     private readonly lookups: AdminLookups,
     private readonly resolutions: AdminResolutions,
+    private readonly actions: AdminPlayerActions,
   ) {}
 
   @Subcommand({ name: 'player', description: 'Look up a player: profile, state, aborts and recent matches' })
@@ -67,5 +105,44 @@ export class AdminCommands {
   @Subcommand({ name: 'resolve', description: 'Decide a match awaiting reports, in conflict, completed or cancelled (a preview first)' })
   async resolve(@Context() [interaction]: SlashCommandContext, @Options() options: ResolveOptions) {
     await interaction.editReply(renderResolutionPreview(await this.resolutions.preview(options.match, options.result, options.reason)));
+  }
+
+  @Subcommand({ name: 'rating', description: 'Set one of a player\'s ratings (race, new value); games played stay as they are' })
+  async rating(@Context() [interaction]: SlashCommandContext, @Options() { user, race, value, reason }: RatingOptions) {
+    await interaction.editReply(renderAdminPreview(await this.actions.preview('rating', user.id, reason, { race, value })));
+  }
+
+  @Subcommand({ name: 'reset-aborts', description: 'Give a player all their aborts for this month back' })
+  async resetAborts(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
+    await this.playerAction(interaction, 'aborts', options);
+  }
+
+  @Subcommand({ name: 'unqueue', description: 'Take a player out of the queue' })
+  async unqueue(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
+    await this.playerAction(interaction, 'unqueue', options);
+  }
+
+  @Subcommand({ name: 'clear-queue', description: 'Take everyone out of the queue; each is told by DM' })
+  async clearQueue(@Context() [interaction]: SlashCommandContext, @Options() { reason }: ReasonOptions) {
+    await interaction.editReply(renderAdminPreview(await this.actions.previewClearQueue(reason)));
+  }
+
+  @Subcommand({ name: 'free', description: 'Free a stuck player: queued with no queue entry, or in a match that is not live' })
+  async free(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
+    await this.playerAction(interaction, 'free', options);
+  }
+
+  @Subcommand({ name: 'ban', description: 'Ban a player: refused everywhere at once, out of the queue, their live match cancelled' })
+  async ban(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
+    await this.playerAction(interaction, 'ban', options);
+  }
+
+  @Subcommand({ name: 'unban', description: 'Lift a player\'s ban' })
+  async unban(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
+    await this.playerAction(interaction, 'unban', options);
+  }
+
+  private async playerAction(interaction: SlashCommandContext[0], kind: PlayerActionKind, { user, reason }: PlayerActionOptions): Promise<void> {
+    await interaction.editReply(renderAdminPreview(await this.actions.preview(kind, user.id, reason)));
   }
 }

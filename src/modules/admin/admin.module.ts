@@ -10,10 +10,12 @@ import { AdminLookups } from './admin-lookups.service';
 import { AdminMatches } from './admin-matches';
 import { AdminRepository } from './admin.repository';
 import { AdminResolutions } from './admin-resolutions.service';
+import { AdminPlayerActions } from './admin-player-actions.service';
+import { AdminPlayersRepository } from './admin-players.repository';
 
 @Module({
   imports: [StaticDataModule, PlayersModule, MatchesModule, LeaderboardModule],
   controllers: [AdminController],
-  providers: [AdminRepository, AdminMatches, AdminLookups, AdminResolutions, AdminCommands, AdminComponents],
+  providers: [AdminRepository, AdminPlayersRepository, AdminMatches, AdminLookups, AdminResolutions, AdminPlayerActions, AdminCommands, AdminComponents],
 })
 export class AdminModule {}

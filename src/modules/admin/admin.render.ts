@@ -1,9 +1,9 @@
 import { ActionRowBuilder, APIEmbed, ButtonBuilder, ButtonStyle, EmbedBuilder, escapeMarkdown, MessageCreateOptions, time, TimestampStyles } from 'discord.js';
 import { PlayerIdentity } from '../players/players.repository';
 import { Tally, Verdict } from './domain/resolution';
-import { ADMIN_RESOLVE, ADMIN_RESOLVE_CANCEL } from './admin.routes';
+import { ADMIN_CANCEL, ADMIN_RESOLVE } from './admin.routes';
 import { AdminPlayerView } from './admin-lookups.service';
-import { AdminMatchView, ResolutionOutcome, ResolutionPreview } from './admin-view';
+import { AdminMatchView, AdminOutcome, AdminPreview, ResolutionOutcome, ResolutionPreview } from './admin-view';
 
 const RED = 0xed4245;
 const GREEN = 0x3ba55c;
@@ -93,7 +93,7 @@ export function renderResolutionPreview(preview: ResolutionPreview) {
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         new ButtonBuilder().setCustomId(confirm).setLabel('Confirm').setStyle(ButtonStyle.Danger),
-        new ButtonBuilder().setCustomId(ADMIN_RESOLVE_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(ADMIN_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
       ),
     ],
     allowedMentions: { parse: [] },
@@ -123,10 +123,6 @@ export function renderResolutionOutcome(outcome: ResolutionOutcome) {
   return { embeds: [embed], components: [], allowedMentions: { parse: [] } };
 }
 
-export function renderResolutionCancelled() {
-  return { embeds: [new EmbedBuilder().setTitle('Resolution cancelled').setDescription('Nothing was changed.')], components: [] };
-}
-
 /** The DM each player gets. */
 export function renderResolutionNotice(view: AdminMatchView, verdict: Verdict, reason: string): MessageCreateOptions {
   return {
@@ -146,6 +142,37 @@ export function renderResolutionLine(view: AdminMatchView, verdict: Verdict, rea
     content: `<@${admin.discordId}> resolved match #${view.match.id} (${escapeMarkdown(view.player1.name)} v ${escapeMarkdown(view.player2.name)}): ${verdictText(view, verdict)}. Reason: ${reason}`,
     allowedMentions: { parse: [] },
   };
+}
+
+/** Any other action's preview, with its reason in the embed for the Confirm to read. */
+export function renderAdminPreview(preview: AdminPreview) {
+  const embed = new EmbedBuilder().setColor(RED).setTitle(preview.title).addFields({ name: REASON_FIELD, value: preview.reason });
+  if (preview.lines.length > 0) embed.setDescription(preview.lines.join('\n'));
+  return {
+    embeds: [embed],
+    components: [
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId(preview.confirm).setLabel('Confirm').setStyle(ButtonStyle.Danger),
+        new ButtonBuilder().setCustomId(ADMIN_CANCEL.build({})).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
+      ),
+    ],
+    allowedMentions: { parse: [] },
+  };
+}
+
+export function renderAdminOutcome(outcome: AdminOutcome) {
+  const embed = new EmbedBuilder().setColor(outcome.kind === 'applied' ? GREEN : RED).setTitle(outcome.title);
+  if (outcome.lines.length > 0) embed.setDescription(outcome.lines.join('\n'));
+  return { embeds: [embed], components: [], allowedMentions: { parse: [] } };
+}
+
+export function renderAdminCancelled() {
+  return { embeds: [new EmbedBuilder().setTitle('Cancelled').setDescription('Nothing was changed.')], components: [] };
+}
+
+/** A DM or admin-channel notice of an admin action: what happened and why. */
+export function renderAdminNotice(title: string, lines: string[], reason: string): MessageCreateOptions {
+  return { embeds: [new EmbedBuilder().setTitle(title).setDescription(lines.join('\n') || null).addFields({ name: REASON_FIELD, value: reason })], allowedMentions: { parse: [] } };
 }
 
 function signed(value: number): string {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Change, WriteStatus } from '../../database/guarded-write';
 import { Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
-import { ACTION_LOG_TABLE, actionLogRow } from '../logging/action-log';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { MatchResult } from '../matches/domain/reports';
 import { MatchRecord, matchFromRow } from '../matches/match-record';
@@ -10,21 +9,7 @@ import { PlayerRecord } from '../players/player-record';
 import { playerFromRow } from '../players/player-row';
 import { ratingFromRow, RatingRow } from '../players/rating-row';
 import { movesAnything, Resolution, ResolvableStatus, SideResolution } from './domain/resolution';
-
-export const ADMIN_ACTIONS_TABLE = 'admin_actions';
-
-/** The admin_actions row: who did what to which target, from what to what, and why. */
-export interface AdminActionEntry {
-  idempotencyKey: string;
-  adminDiscordId: string;
-  action: string;
-  targetDiscordId?: string;
-  targetMatchId?: number;
-  oldValue: string | null;
-  newValue: string | null;
-  reason: string;
-  at: Date;
-}
+import { AdminActionEntry, auditedWrite } from './audited-write';
 
 /** How the match stood when the admin saw the preview: the Confirm acts on exactly that. */
 export interface PreviewedState {
@@ -88,13 +73,13 @@ export class AdminRepository {
             },
           ]
         : []),
-      ...request.logs.map((entry) => ({ insert: ACTION_LOG_TABLE, row: actionLogRow(entry), rows: 1 })),
     ];
-    const outcome = await this.sql.write({
+    const outcome = await auditedWrite(this.sql, {
       current: sql`SELECT * FROM matches_1v1 WHERE id = ${match.id}`,
       precondition: sql`(SELECT status FROM current) = ${previewed.status} AND COALESCE((SELECT result FROM current), 'none') = ${previewed.result ?? 'none'}
         AND (SELECT player_1_report_rev + player_2_report_rev FROM current) = ${previewed.reportRevs}`,
-      keyed: { table: ADMIN_ACTIONS_TABLE, rows: [auditRow(audit)] },
+      audit,
+      logs: request.logs,
       changes,
     });
     if (outcome.status !== 'applied') return { status: outcome.status, match: outcome.current.map(matchFromRow)[0], players: [], ratings: [] };
@@ -137,18 +122,4 @@ export class AdminRepository {
         last_played_at = ${lastPlayed}, updated_at = excluded.updated_at`,
     };
   }
-}
-
-function auditRow(entry: AdminActionEntry) {
-  return {
-    idempotency_key: entry.idempotencyKey,
-    admin_discord_id: entry.adminDiscordId,
-    action: entry.action,
-    target_discord_id: entry.targetDiscordId ?? null,
-    target_match_id: entry.targetMatchId ?? null,
-    old_value: entry.oldValue,
-    new_value: entry.newValue,
-    reason: entry.reason,
-    created_at: entry.at,
-  };
 }
