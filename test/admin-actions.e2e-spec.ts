@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DriverUser } from '../src/emulator';
 import { renderMessage } from '../src/emulator/render';
+import { ADMIN_SUBCOMMANDS } from '../src/modules/admin/admin-subcommands';
 import { PlayerDirectory } from '../src/modules/players/player-directory';
 import { E2e, startE2e } from './support/e2e';
 import { LadderPlay } from './support/ladder-play';
@@ -75,6 +76,18 @@ describe(`/admin on players: ratings, aborts, the queue, stuck players, bans (${
     }
     expect(await player(eve)).toMatchObject({ banned: testDriver() === 'sqlite' ? 0 : false });
     expect(await db().query(`SELECT 1 FROM admin_actions`)).toEqual([]);
+  });
+
+  it('explains every subcommand in Discord\'s picker and in the admins\' /help, in the same words', async () => {
+    const registered = e2e.emulator.commands.list(e2e.emulator.guildId).find((command) => command.name === 'admin')!;
+    const described = (registered.options ?? []).map((option) => [option.name, option.description]);
+    expect(described).toEqual(ADMIN_SUBCOMMANDS.map((subcommand) => [subcommand.name, subcommand.description]));
+    await admin.runCommand('help');
+    for (const subcommand of ADMIN_SUBCOMMANDS) expect(admin.lastReply()).toContain(`/admin ${subcommand.name} (${subcommand.options}): ${subcommand.description}`);
+    const pia = await play.player('Pia');
+    await pia.runCommand('help');
+    expect(pia.lastReply()).toMatch(/\/leaderboard/);
+    expect(pia.lastReply()).not.toMatch(/\/admin/);
   });
 
   it('sets a rating, keeping the games, with its audit row, log row, DM and admin line', async () => {
@@ -195,7 +208,7 @@ describe(`/admin on players: ratings, aborts, the queue, stuck players, bans (${
     await act('unban', { user: lou });
   });
 
-  it('bans a matched player: the match cancelled without rating change, the opponent freed and told, the old buttons refused', async () => {
+  it('bans a matched player: the match cancelled without rating change, the opponent freed and told, both match DMs say so', async () => {
     const m = await play.matched(await play.player('Max'), await play.player('Ned'));
     const opponentTold = noticeFor(m.sc2, /cancelled by an admin[\s\S]*Your opponent was banned/);
     expect(await act('ban', { user: m.bw })).toMatch(/Ban Max\w+: done[\s\S]*cancelled without rating change/);

@@ -3,6 +3,7 @@ import { User } from 'discord.js';
 import { Context, createCommandGroupDecorator, IntegerOption, Options, SlashCommandContext, StringOption, Subcommand, UserOption } from 'necord';
 import { AdminOnly } from '../../common/decorators/admin-only.decorator';
 import { REASON_LENGTH } from './domain/reason';
+import { adminSubcommand } from './admin-subcommands';
 import { Verdict } from './domain/resolution';
 import { renderAdminPreview, renderMatchLookup, renderPlayerLookup, renderResolutionPreview } from './admin.render';
 import { AdminPlayerActions, PlayerActionKind, RATING_RANGE } from './admin-player-actions.service';
@@ -92,52 +93,52 @@ export class AdminCommands {
     private readonly actions: AdminPlayerActions,
   ) {}
 
-  @Subcommand({ name: 'player', description: 'Look up a player: profile, state, aborts and recent matches' })
+  @Subcommand(adminSubcommand('player'))
   async player(@Context() [interaction]: SlashCommandContext, @Options() { user, name }: PlayerLookupOptions) {
     await interaction.editReply(renderPlayerLookup(await this.lookups.player({ discordId: user?.id, name })));
   }
 
-  @Subcommand({ name: 'match', description: 'Look up a match: players, ratings at creation, state, reports, changes, deadlines' })
+  @Subcommand(adminSubcommand('match'))
   async match(@Context() [interaction]: SlashCommandContext, @Options() { id }: MatchLookupOptions) {
     await interaction.editReply(renderMatchLookup(await this.lookups.match(id)));
   }
 
-  @Subcommand({ name: 'resolve', description: 'Decide a match awaiting reports, in conflict, completed or cancelled (a preview first)' })
+  @Subcommand(adminSubcommand('resolve'))
   async resolve(@Context() [interaction]: SlashCommandContext, @Options() options: ResolveOptions) {
     await interaction.editReply(renderResolutionPreview(await this.resolutions.preview(options.match, options.result, options.reason)));
   }
 
-  @Subcommand({ name: 'rating', description: 'Set one of a player\'s ratings (race, new value); games played stay as they are' })
+  @Subcommand(adminSubcommand('rating'))
   async rating(@Context() [interaction]: SlashCommandContext, @Options() { user, race, value, reason }: RatingOptions) {
     await interaction.editReply(renderAdminPreview(await this.actions.preview('rating', user.id, reason, { race, value })));
   }
 
-  @Subcommand({ name: 'reset-aborts', description: 'Give a player all their aborts for this month back' })
+  @Subcommand(adminSubcommand('reset-aborts'))
   async resetAborts(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
     await this.playerAction(interaction, 'aborts', options);
   }
 
-  @Subcommand({ name: 'unqueue', description: 'Take a player out of the queue' })
+  @Subcommand(adminSubcommand('unqueue'))
   async unqueue(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
     await this.playerAction(interaction, 'unqueue', options);
   }
 
-  @Subcommand({ name: 'clear-queue', description: 'Take everyone out of the queue; each is told by DM' })
+  @Subcommand(adminSubcommand('clear-queue'))
   async clearQueue(@Context() [interaction]: SlashCommandContext, @Options() { reason }: ReasonOptions) {
     await interaction.editReply(renderAdminPreview(await this.actions.previewClearQueue(reason)));
   }
 
-  @Subcommand({ name: 'free', description: 'Free a stuck player: queued with no queue entry, or in a match that is not live' })
+  @Subcommand(adminSubcommand('free'))
   async free(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
     await this.playerAction(interaction, 'free', options);
   }
 
-  @Subcommand({ name: 'ban', description: 'Ban a player: refused everywhere at once, out of the queue, their live match cancelled' })
+  @Subcommand(adminSubcommand('ban'))
   async ban(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
     await this.playerAction(interaction, 'ban', options);
   }
 
-  @Subcommand({ name: 'unban', description: 'Lift a player\'s ban' })
+  @Subcommand(adminSubcommand('unban'))
   async unban(@Context() [interaction]: SlashCommandContext, @Options() options: PlayerActionOptions) {
     await this.playerAction(interaction, 'unban', options);
   }

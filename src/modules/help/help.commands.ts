@@ -13,6 +13,6 @@ export class HelpCommands {
   @ServedFromMemory()
   @SlashCommand({ name: 'help', description: 'What the ladder is and how to start' })
   async help(@Context() [interaction]: SlashCommandContext) {
-    await interaction.reply({ embeds: [renderHelp(this.config.terms.url)], flags: MessageFlags.Ephemeral });
+    await interaction.reply({ embeds: [renderHelp(this.config.terms.url, this.config.admin.discordIds.includes(interaction.user.id))], flags: MessageFlags.Ephemeral });
   }
 }

@@ -1,4 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
+import { ADMIN_SUBCOMMANDS } from '../admin/admin-subcommands';
 
 export interface CommandHelp {
   name: string;
@@ -16,12 +17,20 @@ export const LADDER_COMMANDS: readonly CommandHelp[] = [
   { name: 'help', summary: 'What the ladder is and how to start.' },
 ];
 
-export function renderHelp(termsUrl: string, commands: readonly CommandHelp[] = LADDER_COMMANDS): EmbedBuilder {
-  return new EmbedBuilder()
+/** The help; `admin` adds the admin section (each /admin subcommand, its options and what it does). */
+export function renderHelp(termsUrl: string, admin = false, commands: readonly CommandHelp[] = LADDER_COMMANDS): EmbedBuilder {
+  const embed = new EmbedBuilder()
     .setTitle('Brood War vs StarCraft II ladder')
     .setDescription(
       'A 1v1 ladder where a Brood War player meets a StarCraft II player, matched by rating and rated per race.\n' +
         `Terms of service: ${termsUrl}`,
     )
     .addFields(commands.map((command) => ({ name: `/${command.name}`, value: command.summary })));
+  if (admin) {
+    embed.addFields(
+      { name: 'Admin', value: 'Every admin action asks for a reason, shows a preview, and is written with its audit row once you Confirm.' },
+      ...ADMIN_SUBCOMMANDS.map((subcommand) => ({ name: `/admin ${subcommand.name} (${subcommand.options})`, value: subcommand.description })),
+    );
+  }
+  return embed;
 }
