@@ -4,7 +4,6 @@ import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { listFingerprint } from '../../common/routing/list-fingerprint';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
-import { Notifier } from '../../discord/notifier';
 import { RankedRatings } from '../leaderboard/ranked-ratings';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { MatchNotices } from '../matches/match-notices';
@@ -21,6 +20,7 @@ import { validateReason } from './domain/reason';
 import { stuckState } from './domain/stuck';
 import { renderAdminNotice } from './admin.render';
 import { ADMIN_CLEAR_QUEUE, ADMIN_PLAYER_ACTION } from './admin.routes';
+import { AdminNotices } from './admin-notices';
 import { AdminPlayersRepository, PlayerActionWrite, PlayerEffect } from './admin-players.repository';
 import { AdminOutcome, AdminPreview } from './admin-view';
 
@@ -67,7 +67,7 @@ export class AdminPlayerActions {
     private readonly ranks: RankedRatings,
     private readonly profiles: ProfileViews,
     private readonly notices: MatchNotices,
-    private readonly notifier: Notifier,
+    private readonly adminNotices: AdminNotices,
     private readonly staticData: StaticDataService,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
@@ -139,9 +139,9 @@ export class AdminPlayerActions {
       this.directory.confirm(player);
       this.roster.remove(player.discordId);
       this.searching.forget(player.discordId);
-      await this.deliver(player.discordId, renderAdminNotice('An admin cleared the queue', ['You are no longer queued: /queue again when you like.'], reason));
+      await this.adminNotices.deliver(player.discordId, renderAdminNotice('An admin cleared the queue', ['You are no longer queued: /queue again when you like.'], reason), 'an admin action');
     }
-    await this.post(renderAdminNotice(`Queue cleared by ${admin.username}`, [`${write.players.length} players taken out: ${write.players.map(nameOf).join(', ')}`], reason));
+    await this.adminNotices.post(renderAdminNotice(`Queue cleared by ${admin.username}`, [`${write.players.length} players taken out: ${write.players.map(nameOf).join(', ')}`], reason));
     return { kind: 'applied', title: `Queue cleared: ${write.players.length} players`, lines: ['Each was told by DM.'] };
   }
 
@@ -248,22 +248,12 @@ export class AdminPlayerActions {
   }
 
   private async tell(player: PlayerRecord, plan: Plan, reason: string, admin: PlayerIdentity, write: PlayerActionWrite): Promise<void> {
-    await this.deliver(player.discordId, renderAdminNotice(plan.notice, [], reason));
+    await this.adminNotices.deliver(player.discordId, renderAdminNotice(plan.notice, [], reason), 'an admin action');
     const opponent = write.players.find((row) => row.id !== player.id);
     if (opponent && write.match) {
-      await this.deliver(opponent.discordId, renderAdminNotice(`Match #${write.match.id} cancelled by an admin`, ['Your opponent was banned. Ratings do not move; you can /queue again.'], reason));
+      await this.adminNotices.deliver(opponent.discordId, renderAdminNotice(`Match #${write.match.id} cancelled by an admin`, ['Your opponent was banned. Ratings do not move; you can /queue again.'], reason), 'an admin action');
     }
-    await this.post(renderAdminNotice(`${admin.username}: ${plan.title.replace(/\?$/, '')}`, plan.lines, reason));
-  }
-
-  /** A DM, or a line in the admin channel when Discord refuses it (never the public channel). */
-  private async deliver(discordId: string, message: Parameters<Notifier['dm']>[1]): Promise<void> {
-    if (await this.notifier.dm(discordId, message)) return;
-    await this.post({ content: `Could not DM <@${discordId}> about an admin action.`, allowedMentions: { parse: [] } });
-  }
-
-  private async post(message: Parameters<Notifier['post']>[1]): Promise<void> {
-    if (this.config.channels.admin) await this.notifier.post(this.config.channels.admin, message);
+    await this.adminNotices.post(renderAdminNotice(`${admin.username}: ${plan.title.replace(/\?$/, '')}`, plan.lines, reason));
   }
 
   private playerOf(discordId: string): PlayerRecord {

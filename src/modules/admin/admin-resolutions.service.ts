@@ -3,7 +3,6 @@ import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
-import { Notifier } from '../../discord/notifier';
 import { RankedRatings } from '../leaderboard/ranked-ratings';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { MatchRecord, playerIdOf } from '../matches/match-record';
@@ -17,6 +16,7 @@ import { movesAnything, RESOLVABLE, Resolution, ResolvableStatus, resolve, Verdi
 import { renderResolutionNotice, renderResolutionLine } from './admin.render';
 import { AdminRepository, PreviewedState } from './admin.repository';
 import { AdminMatches } from './admin-matches';
+import { AdminNotices } from './admin-notices';
 import { AdminMatchView, ResolutionOutcome, ResolutionPreview } from './admin-view';
 
 /**
@@ -33,7 +33,7 @@ export class AdminResolutions {
     private readonly ranks: RankedRatings,
     private readonly profiles: ProfileViews,
     private readonly notices: MatchNotices,
-    private readonly notifier: Notifier,
+    private readonly adminNotices: AdminNotices,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -145,13 +145,10 @@ export class AdminResolutions {
 
   /** Each player by DM (the admin channel when a DM fails, never the public one), and a line in the admin channel. */
   private async tell(view: AdminMatchView, verdict: Verdict, reason: string, admin: PlayerIdentity): Promise<void> {
-    const channel = this.config.channels.admin;
     for (const side of [view.player1, view.player2]) {
-      if (!side.discordId) continue;
-      const delivered = await this.notifier.dm(side.discordId, renderResolutionNotice(view, verdict, reason));
-      if (!delivered && channel) await this.notifier.post(channel, { content: `Could not DM <@${side.discordId}> about match #${view.match.id}.`, allowedMentions: { parse: [] } });
+      if (side.discordId) await this.adminNotices.deliver(side.discordId, renderResolutionNotice(view, verdict, reason), `match #${view.match.id}`);
     }
-    if (channel) await this.notifier.post(channel, renderResolutionLine(view, verdict, reason, admin));
+    await this.adminNotices.post(renderResolutionLine(view, verdict, reason, admin));
   }
 }
 

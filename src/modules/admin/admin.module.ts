@@ -8,6 +8,7 @@ import { AdminCommands } from './admin.commands';
 import { AdminComponents } from './admin.components';
 import { AdminLookups } from './admin-lookups.service';
 import { AdminMatches } from './admin-matches';
+import { AdminNotices } from './admin-notices';
 import { AdminRepository } from './admin.repository';
 import { AdminResolutions } from './admin-resolutions.service';
 import { AdminPlayerActions } from './admin-player-actions.service';
@@ -16,6 +17,6 @@ import { AdminPlayersRepository } from './admin-players.repository';
 @Module({
   imports: [StaticDataModule, PlayersModule, MatchesModule, LeaderboardModule],
   controllers: [AdminController],
-  providers: [AdminRepository, AdminPlayersRepository, AdminMatches, AdminLookups, AdminResolutions, AdminPlayerActions, AdminCommands, AdminComponents],
+  providers: [AdminNotices, AdminRepository, AdminPlayersRepository, AdminMatches, AdminLookups, AdminResolutions, AdminPlayerActions, AdminCommands, AdminComponents],
 })
 export class AdminModule {}
