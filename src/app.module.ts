@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ExpressSettings } from './common/http/express-settings';
 import { ClockModule } from './common/clock/clock.module';
 import { InteractionPipelineModule } from './common/interaction-pipeline.module';
 import { MetricsModule } from './common/metrics/metrics.module';
@@ -45,7 +46,7 @@ export class AppModule {
         LeaderboardModule,
         MatchesModule,
       ],
-      providers: [InteractionDatabaseAttribution],
+      providers: [InteractionDatabaseAttribution, ExpressSettings],
     };
   }
 }

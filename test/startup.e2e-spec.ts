@@ -58,4 +58,19 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
     expect(Object.keys(body.sources)).toHaveLength(7);
     for (const source of Object.values(body.sources)) expect(source).toEqual({ from: 'database', reason: expect.stringMatching(/server-choice\.json.*XXX/) });
   });
+
+  it('as run, reads no body before the admin token, refuses a malformed one without a stack trace, and never names its framework', async () => {
+    const started = bot.ready();
+    bot.start({ STATIC_DATA_DIR: dir, ADMIN_TOKEN });
+    await started;
+    const post = (headers: Record<string, string>) => fetch(`${bot.httpBase()}/admin/static/reload`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"broken": ' });
+    const anonymous = await post({});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('x-powered-by')).toBeNull();
+    const admin = await post({ Authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(admin.status).toBe(400);
+    expect(await admin.json()).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^The body is not valid JSON/) });
+    expect(bot.log()).toMatch(/Refused POST \/admin\/static\/reload: The body is not valid JSON/);
+    expect(bot.log()).not.toMatch(/SyntaxError|\n\s+at /);
+  });
 });

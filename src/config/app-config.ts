@@ -7,7 +7,8 @@ export type DatabaseConfig = (
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-  http: { host: string; port: number };
+  /** `bodyLimitBytes`: the largest request body the HTTP API reads; a larger one is refused (413). */
+  http: { host: string; port: number; bodyLimitBytes: number };
   /** `restSweepSeconds`: how often idle REST handlers are dropped (interaction tokens live 15 minutes). */
   discord: { token?: string; apiBase: string; guildId?: string; restSweepSeconds: number };
   database: DatabaseConfig;

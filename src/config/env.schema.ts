@@ -31,6 +31,7 @@ export const envSchema = z
     DB_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000).default(5000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: wholeNumber(0, 65535).default(3000),
+    HTTP_BODY_LIMIT_BYTES: wholeNumber(1024, 10 * 1024 * 1024).default(65_536),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     ADMIN_DISCORD_IDS: z
       .string()

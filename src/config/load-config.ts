@@ -36,7 +36,7 @@ function toAppConfig(env: Env): AppConfig {
   return {
     environment: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES },
     discord: {
       token: env.DISCORD_TOKEN,
       apiBase: env.DISCORD_API_BASE.replace(/\/$/, ''),

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Client } from 'discord.js';
 import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock/clock';
+import { HTTP_OPTIONS } from '../../src/common/http/http-options';
 import { AppConfig } from '../../src/config/app-config';
 import { untilConnected, withLocalDiscord } from '../../src/discord/local-discord';
 import { InteractionRecorder } from '../../src/common/context/interaction-recorder';
@@ -43,7 +44,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
   const boot = async (): Promise<INestApplication> => {
     const testing = Test.createTestingModule({ imports: [AppModule.register(config), ...(options.imports ?? [])] });
     const moduleRef = await (options.clock ? testing.overrideProvider(Clock).useValue(options.clock) : testing).compile();
-    const booting = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    const booting = moduleRef.createNestApplication({ ...HTTP_OPTIONS, logger: ['error', 'warn'] });
     app = booting;
     booting.get(InteractionRecorder).onRecord((outcome) => completions.finish(outcome.interactionId));
     await booting.listen(0, '127.0.0.1');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { InteractionOutcome } from '../context/interaction-context';
+import { CommunityFigures, NO_COMMUNITY_FIGURES } from './community-figures';
 import { RouteStats, RouteSummary } from './route-stats';
 
 export interface CacheSummary {
@@ -95,6 +96,50 @@ export class LadderMetrics {
     registers: [this.registry],
   });
 
+  private communitySource: () => CommunityFigures = () => NO_COMMUNITY_FIGURES;
+  private readonly players = new Gauge({
+    name: 'ladder_players',
+    help: 'Players with a ladder record, by how far they came: registered, terms_accepted (the current version), setup_completed',
+    labelNames: ['stage'],
+    registers: [this.registry],
+    collect: () => {
+      const figures = this.communitySource();
+      this.players.set({ stage: 'registered' }, figures.playersRegistered);
+      this.players.set({ stage: 'terms_accepted' }, figures.termsAccepted);
+      this.players.set({ stage: 'setup_completed' }, figures.setupsCompleted);
+    },
+  });
+  private readonly matchesPlayed = new Gauge({
+    name: 'ladder_matches',
+    help: 'Matches created in the current period (UTC day, ISO week)',
+    labelNames: ['period'],
+    registers: [this.registry],
+    collect: () => {
+      const figures = this.communitySource();
+      this.matchesPlayed.set({ period: 'today' }, figures.matchesToday);
+      this.matchesPlayed.set({ period: 'week' }, figures.matchesThisWeek);
+    },
+  });
+  private readonly weekEndings = new Gauge({
+    name: 'ladder_match_endings_this_week',
+    help: 'Matches created this ISO week (UTC) that ended aborted or timed out',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+    collect: () => {
+      const figures = this.communitySource();
+      this.weekEndings.set({ outcome: 'aborted' }, figures.abortsThisWeek);
+      this.weekEndings.set({ outcome: 'timed_out' }, figures.timeoutsThisWeek);
+    },
+  });
+  private readonly conflictsOpen = new Gauge({
+    name: 'ladder_conflicts_open',
+    help: 'Matches whose reports conflict, waiting for an admin',
+    registers: [this.registry],
+    collect: () => {
+      this.conflictsOpen.set(this.communitySource().conflictsOpen);
+    },
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -102,6 +147,11 @@ export class LadderMetrics {
   /** Where the queue size gauge reads from when scraped. */
   observeQueue(source: () => { bw: number; sc2: number }): void {
     this.queueSource = source;
+  }
+
+  /** Where the community gauges read from when scraped: memory, never the database. */
+  observeCommunity(source: () => CommunityFigures): void {
+    this.communitySource = source;
   }
 
   recordWave(seconds: number, matchesCreated: number): void {

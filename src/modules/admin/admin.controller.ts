@@ -1,23 +1,30 @@
-import { Controller, Get, HttpCode, Post, UnprocessableEntityException, UseGuards } from '@nestjs/common';
-import { AdminTokenGuard } from '../../common/guards/admin-token.guard';
+import { Get, HttpCode, Post, UnprocessableEntityException } from '@nestjs/common';
+import { AdminApi } from '../../common/decorators/admin-api.decorator';
 import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { ConnectionPool } from '../../database/connection-pool';
+import { communityJson } from './admin-api.render';
 import { StaticDataError } from '../static-data/domain/static-data.errors';
 import { StaticDataService } from '../static-data/static-data.service';
+import { CommunityStats } from './community-stats';
 
-@Controller('admin')
-@UseGuards(AdminTokenGuard)
+@AdminApi()
 export class AdminController {
   constructor(
     private readonly metrics: LadderMetrics,
     private readonly pool: ConnectionPool,
     private readonly staticData: StaticDataService,
+    private readonly community: CommunityStats,
   ) {}
 
-  /** Per-route timings (p50/p95/p99), cache hit rates and the double-click rate since boot. */
+  /** The community's figures, then per-route timings (p50/p95/p99), cache hit rates and the double-click rate since boot. */
   @Get('stats')
   stats() {
-    return { routes: this.metrics.routeSummary(), caches: this.metrics.cacheSummary(), double_click_rate: this.metrics.doubleClickRate() };
+    return {
+      community: communityJson(this.community.figures()),
+      routes: this.metrics.routeSummary(),
+      caches: this.metrics.cacheSummary(),
+      double_click_rate: this.metrics.doubleClickRate(),
+    };
   }
 
   @Get('pool')

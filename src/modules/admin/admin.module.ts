@@ -4,6 +4,9 @@ import { MatchesModule } from '../matches/matches.module';
 import { PlayersModule } from '../players/players.module';
 import { StaticDataModule } from '../static-data/static-data.module';
 import { AdminController } from './admin.controller';
+import { AdminRecords } from './admin-records';
+import { AdminRecordsController } from './admin-records.controller';
+import { CommunityStats } from './community-stats';
 import { AdminCommands } from './admin.commands';
 import { AdminComponents } from './admin.components';
 import { AdminLookups } from './admin-lookups.service';
@@ -16,7 +19,7 @@ import { AdminPlayersRepository } from './admin-players.repository';
 
 @Module({
   imports: [StaticDataModule, PlayersModule, MatchesModule, LeaderboardModule],
-  controllers: [AdminController],
-  providers: [AdminNotices, AdminRepository, AdminPlayersRepository, AdminMatches, AdminLookups, AdminResolutions, AdminPlayerActions, AdminCommands, AdminComponents],
+  controllers: [AdminController, AdminRecordsController],
+  providers: [CommunityStats, AdminRecords, AdminNotices, AdminRepository, AdminPlayersRepository, AdminMatches, AdminLookups, AdminResolutions, AdminPlayerActions, AdminCommands, AdminComponents],
 })
 export class AdminModule {}

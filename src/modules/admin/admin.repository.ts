@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Change, WriteStatus } from '../../database/guarded-write';
-import { Sql } from '../../database/sql';
+import { readTime, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { MatchResult } from '../matches/domain/reports';
@@ -35,9 +35,41 @@ export interface ResolveWrite {
   ratings: RatingRow[];
 }
 
+/** One row of the admin audit trail. */
+export interface AdminActionRow {
+  id: number;
+  createdAt: Date;
+  adminDiscordId: string;
+  action: string;
+  targetDiscordId: string | null;
+  targetMatchId: number | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  details: unknown;
+}
+
 @Injectable()
 export class AdminRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** The newest `limit` admin actions, those before the id `before` when given. */
+  async actions(limit: number, before?: number): Promise<AdminActionRow[]> {
+    const older = before === undefined ? sql`` : sql`WHERE id < ${before}`;
+    const rows = await this.sql.query(sql`SELECT * FROM admin_actions ${older} ORDER BY id DESC LIMIT ${limit}`);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      createdAt: readTime(row.created_at) as Date,
+      adminDiscordId: String(row.admin_discord_id),
+      action: String(row.action),
+      targetDiscordId: row.target_discord_id === null ? null : String(row.target_discord_id),
+      targetMatchId: row.target_match_id === null ? null : Number(row.target_match_id),
+      oldValue: row.old_value === null ? null : String(row.old_value),
+      newValue: row.new_value === null ? null : String(row.new_value),
+      reason: String(row.reason),
+      details: row.details === null || row.details === undefined ? null : JSON.parse(String(row.details)),
+    }));
+  }
 
   async match(matchId: number): Promise<MatchRecord | undefined> {
     const [row] = await this.sql.query(sql`SELECT * FROM matches_1v1 WHERE id = ${matchId}`);

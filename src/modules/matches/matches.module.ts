@@ -13,12 +13,13 @@ import { MatchNotices } from './match-notices';
 import { MatchViews } from './match-views';
 import { OpenMatches } from './open-matches';
 import { MatchesRepository } from './matches.repository';
+import { MatchTally } from './match-tally';
 import { WaveClock } from './wave-clock';
 import { WaveService } from './wave.service';
 
 @Module({
   imports: [PlayersModule, QueueModule, LeaderboardModule, StaticDataModule],
-  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchCompletions, MatchReports, MatchDeadlines, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
-  exports: [WaveService, MatchDeadlines, OpenMatches, MatchNotices],
+  providers: [MatchesRepository, OpenMatches, MatchViews, MatchNotices, MatchConfirmations, MatchCompletions, MatchReports, MatchDeadlines, MatchTally, WaveService, WaveClock, MatchParticipantGuard, MatchComponents],
+  exports: [WaveService, MatchDeadlines, OpenMatches, MatchNotices, MatchTally],
 })
 export class MatchesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Change, intentRow, WriteOutcome, WriteStatus } from '../../database/guarded-write';
-import { Sql } from '../../database/sql';
+import { readTime, Sql } from '../../database/sql';
 import { join, sql, SqlFragment, unsafeRaw } from '../../database/sql-fragment';
 import { PlayerRecord } from '../players/player-record';
 import { playerFromRow } from '../players/player-row';
@@ -9,6 +9,7 @@ import { ActionLog } from '../logging/action-log';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { ratingFromRow, RatingRow } from '../players/rating-row';
 import { MatchResult, Report } from './domain/reports';
+import { TalliedMatch, TalliedStatus } from './domain/week-tally';
 import { MatchRecord, matchFromRow, MatchStatus, otherSide as otherSideOf, Side } from './match-record';
 
 export interface MatchSide {
@@ -88,6 +89,12 @@ export class MatchesRepository {
   async unfinished(): Promise<MatchRecord[]> {
     const rows = await this.sql.queryUnbounded(sql`SELECT * FROM matches_1v1 WHERE status IN (${AWAITING_CONFIRMATION}, ${'confirmed'}) ORDER BY id`);
     return rows.map(matchFromRow);
+  }
+
+  /** What the community figures count at boot: this week's matches and every open conflict. */
+  async tallied(weekStart: Date): Promise<TalliedMatch[]> {
+    const rows = await this.sql.queryUnbounded(sql`SELECT id, status, created_at FROM matches_1v1 WHERE created_at >= ${weekStart} OR status = ${'conflict'}`);
+    return rows.map((row) => ({ id: Number(row.id), status: String(row.status) as TalliedStatus, createdAt: readTime(row.created_at) as Date }));
   }
 
   /** The match DMs, once sent: later steps edit them. */

@@ -5,6 +5,13 @@ import { InjectConfig } from '../../config/inject-config.decorator';
 import { PlayerRecord } from './player-record';
 import { PlayersRepository } from './players.repository';
 
+export interface PlayerCounts {
+  registered: number;
+  termsAccepted: number;
+  setupsCompleted: number;
+  banned: number;
+}
+
 /**
  * Every player's record, loaded once at boot into a map that never evicts: guards and pre-filled
  * forms read it with no database round trip. Writes reach it only after the database accepted them.
@@ -19,6 +26,7 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
   private readonly unverified = new Set<string>();
   /** Bumped whenever memory takes a row: views derived from many players are drawn again after it. */
   revision = 0;
+  private readonly tally: PlayerCounts = { registered: 0, termsAccepted: 0, setupsCompleted: 0, banned: 0 };
 
   constructor(
     private readonly repository: PlayersRepository,
@@ -50,9 +58,27 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
   put(player: PlayerRecord): void {
     const known = this.players.get(player.discordId);
     if (known && known.version > player.version) return;
+    if (known) this.count(known, -1);
+    this.count(player, 1);
     this.players.set(player.discordId, player);
     this.discordIds.set(player.id, player.discordId);
     this.revision += 1;
+  }
+
+  /** How many players have a record, have accepted the current terms, have finished setup, are banned. */
+  counts(): PlayerCounts {
+    return { ...this.tally };
+  }
+
+  private count(player: PlayerRecord, by: 1 | -1): void {
+    this.tally.registered += by;
+    if (this.acceptedCurrentTerms(player)) this.tally.termsAccepted += by;
+    if (player.setupCompletedAt !== null) this.tally.setupsCompleted += by;
+    if (player.banned) this.tally.banned += by;
+  }
+
+  private acceptedCurrentTerms(player: PlayerRecord): boolean {
+    return player.termsAccepted && player.termsVersion === this.config.terms.version;
   }
 
   /** Whether memory is known to hold the player as the database does (no write of unknown outcome since). */
@@ -91,7 +117,7 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     if (!player) return NEW_PLAYER;
     return {
       banned: player.banned,
-      termsAccepted: player.termsAccepted && player.termsVersion === this.config.terms.version,
+      termsAccepted: this.acceptedCurrentTerms(player),
       setupComplete: player.setupCompletedAt !== null,
       activity: player.activity,
       activitySince: player.activityAt,

@@ -100,7 +100,8 @@ export class ProfileViews {
     await this.rerender(discordId);
   }
 
-  private async detailsOf(discordId: string): Promise<ProfileDetails | undefined> {
+  /** The player's ratings and completed matches: kept in memory after the first read (one statement). */
+  async detailsOf(discordId: string): Promise<ProfileDetails | undefined> {
     const known = this.details.get(discordId);
     this.metrics.record('profile-details', known !== undefined);
     if (known) return known;
