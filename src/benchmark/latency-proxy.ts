@@ -9,6 +9,8 @@ export class LatencyProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   roundTrips = 0;
+  private pending = 0;
+  private lastActivity = 0;
 
   constructor(
     private readonly target: { host: string; port: number },
@@ -49,9 +51,20 @@ export class LatencyProxy {
     server.connect(this.target.port, this.target.host);
   }
 
+  /** Resolves once nothing has crossed the proxy for `quietMs`: the bot's work after a step (writes after the acknowledgement) is over. */
+  async idle(quietMs: number): Promise<void> {
+    while (this.pending > 0 || performance.now() - this.lastActivity < quietMs) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   /** Timers of equal delay fire in the order they were set, which keeps each stream in order. */
   private later(work: () => void): void {
-    if (this.delayMs === 0) work();
-    else setTimeout(work, this.delayMs);
+    this.lastActivity = performance.now();
+    if (this.delayMs === 0) return work();
+    this.pending += 1;
+    setTimeout(() => {
+      this.pending -= 1;
+      this.lastActivity = performance.now();
+      work();
+    }, this.delayMs);
   }
 }

@@ -1,112 +1,142 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as DiscordClient } from 'discord.js';
 import { Client as PgClient } from 'pg';
 import { AppModule } from '../app.module';
-import { InteractionOutcome } from '../common/context/interaction-context';
 import { InteractionRecorder } from '../common/context/interaction-recorder';
 import { loadConfig } from '../config/load-config';
+import { QueryCounter } from '../database/query-counter';
 import { untilConnected, withLocalDiscord } from '../discord/local-discord';
-import { DiscordDriver, InteractionOutcome as DriverOutcome } from '../emulator/driver';
 import { Completions } from '../emulator/completions';
 import { DiscordEmulator } from '../emulator/discord-emulator';
-import { waitUntil } from '../emulator/wait-until';
+import { DiscordDriver } from '../emulator/driver';
+import { WaveService } from '../modules/matches/wave.service';
+import { baselineApp } from './baseline/baseline-app';
+import { LadderRun } from './ladder-run';
 import { LatencyProxy } from './latency-proxy';
 import { printLeaderboardBenchmark } from './leaderboard-bench';
 import { printMatchmakerBenchmark } from './matchmaker-bench';
-import { BenchmarkStep, benchmarkSteps } from './steps';
+import { overBudget, printSideBySide, StepResult, summarise, Variant } from './step-report';
 
-interface Row {
-  step: string;
-  route: string;
-  ackMs: number;
-  doneMs: number;
-  roundTrips: number;
-  queries: number;
+interface VariantRun {
+  results: StepResult[];
+  bootMs: number;
+  violations: number;
 }
 
 /**
- * `npm run bench`: the bot on PostgreSQL behind a proxy that adds LATENCY_MS each way (a hosted
- * database), driven through the local Discord emulator. For each step it prints the time to the
- * acknowledgement and to the last change the person sees, the round trips the proxy counted and the
- * statements the bot's own counter saw.
+ * `npm run bench [--quick] [--out FILE]`: every step of the ladder, played by new players through the
+ * local Discord emulator against PostgreSQL behind a proxy adding LATENCY_MS each way, first by the bot
+ * as built, then by a naive variant of it (the founding plan's "before"). Exits non-zero when a step of
+ * the bot as built pays more round trips than its budget.
  */
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const outIndex = args.indexOf('--out');
+  const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  if (outIndex >= 0 && !out) throw new Error('--out needs a file name');
+  const repetitions = { optimised: quick ? 3 : 20, baseline: quick ? 2 : 10 };
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const latencyMs = Number(process.env.LATENCY_MS ?? 50);
-  const database = `ladder_bench_${process.pid}`;
-  await admin(serverUrl, `CREATE DATABASE ${database}`);
+
+  const variantIndex = args.indexOf('--variant');
+  if (variantIndex >= 0) {
+    // A child run: one variant in a process of its own (two Nest apps with Discord clients do not share one process well).
+    const variant = args[variantIndex + 1] as Variant;
+    const result = await runVariant(variant, repetitions[variant], serverUrl, latencyMs);
+    writeFileSync(args[args.indexOf('--result') + 1], JSON.stringify(result));
+    return;
+  }
+  const optimised = runChild('optimised', quick);
+  const baseline = runChild('baseline', quick);
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+
+  console.log(`Ladder bot benchmark on ${machine}, Node ${process.version}`);
+  console.log(`PostgreSQL behind a proxy adding ${latencyMs} ms each way (${2 * latencyMs} ms per round trip)`);
+  console.log(`Repetitions: ${repetitions.optimised} as built, ${repetitions.baseline} for the naive baseline; RT and q are the most any repetition paid (proxy round trips, statements)`);
+  console.log(`Boot to ready: ${Math.round(optimised.bootMs)} ms (pool warmed before going online)\n`);
+  printSideBySide(optimised.results, baseline.results);
+  const over = overBudget(optimised.results);
+  console.log(`\n${optimised.results.length} steps, ${over.length} over budget, ${optimised.violations + baseline.violations} Discord rule violations.`);
+  over.forEach((result) => console.log(`  over budget: ${result.step}: ${result.round_trips} round trips, budget ${result.budget_round_trips}`));
+  printMatchmakerBenchmark(loadConfig({}));
+  printLeaderboardBenchmark();
+
+  if (out) {
+    const report = { machine, node: process.version, rtt_ms: 2 * latencyMs, repetitions, results: [...optimised.results, ...baseline.results] };
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote ${out}`);
+  }
+  if (over.length > 0 || optimised.violations + baseline.violations > 0) process.exitCode = 1;
+}
+
+/** Runs one variant in a child process of its own and reads back what it measured. */
+function runChild(variant: Variant, quick: boolean): VariantRun {
+  const result = join(mkdtempSync(join(tmpdir(), 'ladder-bench-')), `${variant}.json`);
+  const child = spawnSync(process.execPath, [__filename, '--variant', variant, '--result', result, ...(quick ? ['--quick'] : [])], { stdio: 'inherit', env: process.env });
+  if (child.status !== 0) throw new Error(`the ${variant} run failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(readFileSync(result, 'utf8')) as VariantRun;
+}
+
+async function runVariant(variant: Variant, repetitions: number, serverUrl: string, latencyMs: number): Promise<VariantRun> {
+  const database = `ladder_bench_${process.pid}_${variant}`;
+  await onServer(serverUrl, `CREATE DATABASE ${database}`);
   const target = new URL(serverUrl);
   const proxy = new LatencyProxy({ host: target.hostname, port: Number(target.port || 5432) }, latencyMs);
-  const proxyPort = await proxy.start();
   const url = new URL(serverUrl);
   url.hostname = '127.0.0.1';
-  url.port = String(proxyPort);
+  url.port = String(await proxy.start());
   url.pathname = `/${database}`;
 
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
-  const config = withLocalDiscord(loadConfig({ ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), DB_POOL_MIN: '2' }), emulator);
   const completions = new Completions();
-  const driver = new DiscordDriver(emulator, { completions, timeoutMs: 20_000 });
+  const driver = new DiscordDriver(emulator, { completions, timeoutMs: 30_000 });
+  const admin = driver.createUser('overseer', { admin: true });
+  const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), DB_POOL_MIN: '2', TIMERS: 'manual', ADMIN_DISCORD_IDS: admin.id };
+  const config = withLocalDiscord(loadConfig(env), emulator);
   const bootStarted = performance.now();
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
+  let app: INestApplicationContext | undefined;
   try {
+    app = variant === 'optimised' ? await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] }) : await baselineApp(config);
     await untilConnected(app.get(DiscordClient), emulator);
     const bootMs = performance.now() - bootStarted;
-    const outcomes: InteractionOutcome[] = [];
+    const finished = new Set<string>();
     app.get(InteractionRecorder).onRecord((outcome) => {
-      outcomes.push(outcome);
+      finished.add(outcome.interactionId);
       completions.finish(outcome.interactionId);
     });
-
-    const rows: Row[] = [];
-    for (const step of benchmarkSteps(driver)) rows.push(await measure(step, proxy, outcomes));
-
-    console.log(`Ladder bot benchmark: PostgreSQL behind a proxy adding ${latencyMs} ms each way (${2 * latencyMs} ms per round trip)`);
-    console.log(`Boot to ready: ${Math.round(bootMs)} ms (pool warmed before going online)\n`);
-    printTable(rows);
-    const violations = emulator.violations();
-    console.log(`\n${rows.length} steps, ${violations.length} Discord rule violations.`);
-    printMatchmakerBenchmark(config);
-    printLeaderboardBenchmark();
-    if (violations.length > 0) process.exitCode = 1;
+    let queries = 0;
+    app.get(QueryCounter).subscribe(() => (queries += 1));
+    const run = new LadderRun({
+      driver,
+      proxy,
+      waves: app.get(WaveService),
+      admin,
+      queries: () => queries,
+      finished: (id) => finished.has(id),
+      quietMs: 2 * latencyMs + 30,
+    });
+    for (let index = 0; index < repetitions; index += 1) {
+      await run.repetition(index);
+      process.stderr.write(`${variant}: repetition ${index + 1} of ${repetitions} done\n`);
+    }
+    return { results: summarise(run.samples, variant), bootMs, violations: emulator.violations().length };
   } finally {
     driver.dispose();
-    await app.close();
+    await app?.close();
     await emulator.stop();
     await proxy.stop();
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
 }
 
-async function measure(step: BenchmarkStep, proxy: LatencyProxy, outcomes: InteractionOutcome[]): Promise<Row> {
-  const tripsBefore = proxy.roundTrips;
-  const seen = outcomes.length;
-  const outcome: DriverOutcome = await step.run();
-  if (!outcome.acknowledged) throw new Error(`${step.name}: not acknowledged`);
-  await waitUntil(`${step.name} to finish`, () => outcomes.slice(seen).some((recorded) => recorded.interactionId === outcome.interactionId), 30_000);
-  const mine = outcomes.slice(seen).filter((recorded) => !recorded.duplicate);
-  return {
-    step: step.name,
-    route: mine.map((recorded) => recorded.route).join(', '),
-    ackMs: outcome.ackMs ?? NaN,
-    doneMs: outcome.lastChangeMs ?? outcome.ackMs ?? NaN,
-    roundTrips: proxy.roundTrips - tripsBefore,
-    queries: mine.reduce((sum, recorded) => sum + recorded.queries, 0),
-  };
-}
-
-function printTable(rows: Row[]): void {
-  const header = ['step', 'route', 'ack ms', 'done ms', 'DB round trips', 'queries'];
-  const cells = rows.map((row) => [row.step, row.route, row.ackMs.toFixed(1), row.doneMs.toFixed(1), String(row.roundTrips), String(row.queries)]);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column].length)));
-  const line = (values: string[]) => values.map((value, column) => (column < 2 ? value.padEnd(widths[column]) : value.padStart(widths[column]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  cells.forEach((values) => console.log(line(values)));
-}
-
-async function admin(serverUrl: string, statement: string): Promise<void> {
+async function onServer(serverUrl: string, statement: string): Promise<void> {
   const client = new PgClient({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -115,7 +145,6 @@ async function admin(serverUrl: string, statement: string): Promise<void> {
     await client.end();
   }
 }
-
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -13,7 +13,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimitBytes: 65_536 });
     expect(config.database).toEqual({ driver: 'sqlite', path: expect.stringMatching(/data\/ladder\.sqlite$/), statementTimeoutMs: 5000 });
     expect(config.discord).toEqual({ token: undefined, apiBase: 'https://discord.com/api', guildId: undefined, restSweepSeconds: 300 });
     expect(config.admin).toEqual({ token: undefined, discordIds: [] });
