@@ -30,4 +30,24 @@ describe(`discord.js REST handlers (${testDriver()})`, () => {
     await waitFor('the idle handlers to be swept', () => handlers.size === 0, 5000);
     expect(e2e.app.get(RestHandlerSweeper).sweep()).toBe(0);
   });
+
+  it('are swept while the global limit is spent, as it is at every sweep under sustained load, and the limit is left as it was', async () => {
+    const rest = e2e.app.get(Client).rest;
+    const user = e2e.driver.createUser('uli');
+    await user.runCommand('termsofservice');
+    await user.clickButton('Accept');
+    await user.runCommand('profile');
+    const spentUntil = Date.now() + 60_000;
+    rest.globalRemaining = 0;
+    rest.globalReset = spentUntil;
+    try {
+      expect([...rest.handlers.values()].some((handler) => !handler.inactive)).toBe(true);
+      e2e.app.get(RestHandlerSweeper).sweep();
+      expect(rest.handlers.size).toBe(0);
+      expect(rest.globalReset).toBe(spentUntil);
+    } finally {
+      rest.globalReset = -1;
+      rest.globalRemaining = 50;
+    }
+  });
 });
