@@ -1,9 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { LeaderboardFilter, NO_FILTER } from '../modules/leaderboard/domain/leaderboard-filter';
 import { filterPool, pageOf } from '../modules/leaderboard/domain/leaderboard-page';
 import { RankIndex, RatingEntry } from '../modules/leaderboard/domain/rank-index';
 import { seededRandom } from '../modules/matches/domain/seeded-random';
+import { forcedGc } from './forced-gc';
 
 const RATINGS = 100_000;
 const RUNS = 51;
@@ -19,8 +18,16 @@ const COMBINED: LeaderboardFilter = { races: ['bw_zerg', 'sc2_terran'], letters:
  * heap, and the time to build a page (the work behind every /leaderboard click) unfiltered and with
  * a filter of every kind.
  */
-export function printLeaderboardBenchmark(): void {
-  const gc = exposedGc();
+export interface LeaderboardFigures {
+  ratings: number;
+  heap_bytes: number;
+  build_ms: number;
+  move_us: number;
+  pages: Array<{ page: string; ms: number; matched: number }>;
+}
+
+export function printLeaderboardBenchmark(): LeaderboardFigures {
+  const gc = forcedGc();
   const now = new Date();
   const countries = syntheticCountries();
   const countryOf = (entry: RatingEntry) => countries.get(entry.playerId)!;
@@ -73,6 +80,7 @@ export function printLeaderboardBenchmark(): void {
   const widths = [Math.max(...pages.map(([name]) => name.length)), 14, 8];
   console.log(['page built', `ms (median of ${RUNS})`.padStart(widths[1]), 'matched'.padStart(widths[2])].map((cell, column) => (column === 0 ? cell.padEnd(widths[0]) : cell)).join('  '));
   for (const [name, figure] of pages) console.log([name.padEnd(widths[0]), figure.ms.toFixed(2).padStart(widths[1]), String(figure.matched).padStart(widths[2])].join('  '));
+  return { ratings: RATINGS, heap_bytes: indexBytes, build_ms: loadMs, move_us: moveUs, pages: pages.map(([page, figure]) => ({ page, ms: figure.ms, matched: figure.matched })) };
 }
 
 /** Each player's country, as the player directory holds it: a quarter of them outside the common list. */
@@ -106,11 +114,6 @@ function syntheticRatings(now: Date): RatingEntry[] {
   return ratings;
 }
 
-/** A forced collection, so the heap figure is what the index keeps, not garbage awaiting collection. */
-function exposedGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

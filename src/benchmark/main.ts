@@ -16,6 +16,11 @@ import { Completions } from '../emulator/completions';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { DiscordDriver } from '../emulator/driver';
 import { WaveService } from '../modules/matches/wave.service';
+import { DataSource } from 'typeorm';
+import { bootAtScale } from './boot-at-scale';
+import { clickStorms, StormFigures } from './click-storm';
+import { LoadOptions, loadRun } from './load-run';
+import { printBoot, printLoad, printStorms } from './scale-report';
 import { baselineApp } from './baseline/baseline-app';
 import { LadderRun } from './ladder-run';
 import { LatencyProxy } from './latency-proxy';
@@ -27,7 +32,12 @@ interface VariantRun {
   results: StepResult[];
   bootMs: number;
   violations: number;
+  storms: StormFigures[];
 }
+
+/** Load on SQLite: throughput until the acknowledgement p99 passes 250 ms, then memory over a run past the REST sweep. */
+const FULL_LOAD: LoadOptions = { players: 50, levelMs: 3000, ackP99LimitMs: 250, memoryCheckpoints: [1_000, 100_000], restSweepSeconds: 60 };
+const QUICK_LOAD: LoadOptions = { players: 20, levelMs: 1000, ackP99LimitMs: 250, memoryCheckpoints: [1_000, 5_000], restSweepSeconds: 5 };
 
 /**
  * `npm run bench [--quick] [--out FILE]`: every step of the ladder, played by new players through the
@@ -65,11 +75,28 @@ async function main(): Promise<void> {
   const over = overBudget(optimised.results);
   console.log(`\n${optimised.results.length} steps, ${over.length} over budget, ${optimised.violations + baseline.violations} Discord rule violations.`);
   over.forEach((result) => console.log(`  over budget: ${result.step}: ${result.round_trips} round trips, budget ${result.budget_round_trips}`));
-  printMatchmakerBenchmark(loadConfig({}));
-  printLeaderboardBenchmark();
+  printStorms(optimised.storms);
+  const load = await loadRun(quick ? QUICK_LOAD : FULL_LOAD);
+  printLoad(load);
+  const boot = await bootAtScale(serverUrl, latencyMs, quick ? [10_000] : [10_000, 100_000]);
+  printBoot(boot, latencyMs);
+  const matchmaker = printMatchmakerBenchmark(loadConfig({}));
+  const leaderboard = printLeaderboardBenchmark();
 
   if (out) {
-    const report = { machine, node: process.version, rtt_ms: 2 * latencyMs, repetitions, results: [...optimised.results, ...baseline.results] };
+    const report = {
+      machine,
+      node: process.version,
+      rtt_ms: 2 * latencyMs,
+      repetitions,
+      boot_to_ready_ms: Math.round(optimised.bootMs),
+      results: [...optimised.results, ...baseline.results],
+      storms: optimised.storms,
+      throughput: load,
+      boot_at_scale: boot,
+      matchmaker,
+      leaderboard,
+    };
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nWrote ${out}`);
   }
@@ -126,7 +153,10 @@ async function runVariant(variant: Variant, repetitions: number, serverUrl: stri
       await run.repetition(index);
       process.stderr.write(`${variant}: repetition ${index + 1} of ${repetitions} done\n`);
     }
-    return { results: summarise(run.samples, variant), bootMs, violations: emulator.violations().length };
+    let duplicates = 0;
+    app.get(InteractionRecorder).onRecord((outcome) => outcome.duplicate && (duplicates += 1));
+    const storms = variant === 'optimised' ? await clickStorms({ driver, database: app.get(DataSource), duplicates: () => duplicates, finished: (id) => finished.has(id) }, repetitions > 3 ? 10 : 4, 20, 'x') : [];
+    return { results: summarise(run.samples, variant), bootMs, violations: emulator.violations().length, storms };
   } finally {
     driver.dispose();
     await app?.close();

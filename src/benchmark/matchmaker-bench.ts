@@ -55,7 +55,7 @@ export function benchmarkMatchmaker(config: BenchConfig, sizes = QUEUE_SIZES, ru
   });
 }
 
-export function printMatchmakerBenchmark(config: BenchConfig): void {
+export function printMatchmakerBenchmark(config: BenchConfig): MatchmakerFigure[] {
   const figures = benchmarkMatchmaker(config);
   console.log(`\nMatchmaker: one wave, median of ${RUNS} runs on random queues (seed ${QUEUE_SEED}), no database`);
   const header = ['queued', 'ms per wave', 'matches', 'pair evaluations', 'per n log2 n'];
@@ -71,6 +71,7 @@ export function printMatchmakerBenchmark(config: BenchConfig): void {
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   cells.forEach((values) => console.log(line(values)));
+  return figures;
 }
 
 function loadCatalog(dir: string): StaticCatalog {
