@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { ForkedBot } from './forked-bot';
-import { LatencyProxy } from './latency-proxy';
+import { createBenchDatabase } from './bench-database';
 
 export interface BootFigures {
   players: number;
@@ -19,31 +19,21 @@ export interface BootFigures {
  * of its own. Its heap after a forced collection, less an empty boot's, is what the player map holds.
  */
 export async function bootAtScale(serverUrl: string, latencyMs: number, sizes: readonly number[]): Promise<BootFigures[]> {
-  const database = `ladder_bench_${process.pid}_boot`;
-  await onServer(serverUrl, `CREATE DATABASE ${database}`);
-  const target = new URL(serverUrl);
-  const proxy = new LatencyProxy({ host: target.hostname, port: Number(target.port || 5432) }, latencyMs);
-  const proxied = new URL(serverUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(await proxy.start());
-  proxied.pathname = `/${database}`;
-  const direct = new URL(serverUrl);
-  direct.pathname = `/${database}`;
+  const database = await createBenchDatabase(serverUrl, `ladder_bench_${process.pid}_boot`, latencyMs);
   try {
-    const empty = await boot(proxied.toString());
+    const empty = await boot(database.proxiedUrl);
     const figures: BootFigures[] = [];
     let seeded = 0;
     for (const size of sizes) {
-      await seed(direct.toString(), seeded, size);
+      await seed(database.directUrl, seeded, size);
       seeded = size;
-      const booted = await boot(proxied.toString());
+      const booted = await boot(database.proxiedUrl);
       const extra = booted.heapUsed - empty.heapUsed;
       figures.push({ players: size, ratings: 2 * size, boot_ms: Math.round(booted.bootMs), heap_mb: mb(booted.heapUsed), players_heap_mb: mb(extra), bytes_per_player: Math.round(extra / size) });
     }
     return figures;
   } finally {
-    await proxy.stop();
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   }
 }
 
@@ -85,16 +75,6 @@ async function seed(databaseUrl: string, from: number, to: number): Promise<void
        WHERE p.discord_username LIKE 'seeded%' AND substring(p.discord_username FROM 7)::int > $1::int`,
       [from],
     );
-  } finally {
-    await client.end();
-  }
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new PgClient({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
   } finally {
     await client.end();
   }

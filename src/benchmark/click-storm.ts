@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DiscordDriver, InteractionOutcome } from '../emulator/driver';
 import { DriverUser } from '../emulator/driver-user';
 import { waitUntil } from '../emulator/wait-until';
+import { letters, setUp } from './bench-players';
 import { percentile } from './step-report';
 
 /** One storm: many people each clicking one button many times at once. */
@@ -34,10 +35,7 @@ export async function clickStorms(context: StormContext, players: number, clicks
   for (const person of people) await person.runCommand('termsofservice');
   const terms = await storm(context, 'terms Accept', people, clicks, 'terms_accepted', (person) => person.clickButton('Accept'));
   for (const [index, person] of people.entries()) {
-    await person.runCommand('setup');
-    await person.fillModal({ 'User ID': `Storm${tag}${letter(index)}`, BattleTag: `Storm${tag}#1234` });
-    await person.choose('setup/country/1', ['DE']);
-    await person.choose('Residential region', ['EUW']);
+    await setUp(person, `Storm${tag}${letters(index)}`);
     await person.clickButton('Confirm');
     await person.runCommand('queue');
     await person.choose('queue/sc2/', ['sc2_protoss']);
@@ -71,8 +69,4 @@ async function storm(
     repeats_recognised: context.duplicates() - repeats,
     ack_p99_ms: percentile(acks, 99),
   };
-}
-
-function letter(index: number): string {
-  return String.fromCharCode(97 + (index % 26)) + String.fromCharCode(97 + Math.floor(index / 26));
 }

@@ -3,6 +3,7 @@ import { DiscordDriver } from '../emulator/driver';
 import { DriverUser } from '../emulator/driver-user';
 import { waitUntil } from '../emulator/wait-until';
 import { WaveService } from '../modules/matches/wave.service';
+import { letters, readyPlayer } from './bench-players';
 import { LatencyProxy } from './latency-proxy';
 
 /** One measurement of one step. `ackMs` is null for work no interaction starts (a wave). */
@@ -59,7 +60,7 @@ export class LadderRun {
     await this.interaction('/profile (cold)', () => ann.runCommand('profile'));
     await this.interaction('/profile (warm)', () => ann.runCommand('profile'));
 
-    await this.unmeasured(() => ready(ben, `Ben${tag}`));
+    await this.unmeasured(() => readyPlayer(ben, `Ben${tag}`));
     await this.interaction('/history (cold)', () => ben.runCommand('history'));
     await this.interaction('/history (warm)', () => ben.runCommand('history'));
 
@@ -143,19 +144,4 @@ async function autocomplete(driver: DiscordDriver, type: () => Promise<unknown>)
   await type();
   const timing = driver.timings().at(-1)!;
   return { interactionId: timing.interactionId, acknowledged: timing.ackMs !== undefined, ackMs: timing.ackMs, lastChangeMs: timing.ackMs, failed: false, timedOut: false };
-}
-
-async function ready(user: DriverUser, name: string): Promise<DriverOutcome> {
-  await user.runCommand('termsofservice');
-  await user.clickButton('Accept');
-  await user.runCommand('setup');
-  await user.fillModal({ 'User ID': name, BattleTag: `${name}#1234` });
-  await user.choose('setup/country/1', ['DE']);
-  await user.choose('Residential region', ['EUW']);
-  return user.clickButton('Confirm');
-}
-
-/** aa, ab, ... : names that differ per repetition and pass the name rules. */
-function letters(index: number): string {
-  return String.fromCharCode(97 + Math.floor(index / 26) % 26) + String.fromCharCode(97 + (index % 26));
 }

@@ -6,7 +6,6 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as DiscordClient } from 'discord.js';
-import { Client as PgClient } from 'pg';
 import { AppModule } from '../app.module';
 import { InteractionRecorder } from '../common/context/interaction-recorder';
 import { loadConfig } from '../config/load-config';
@@ -17,13 +16,13 @@ import { DiscordEmulator } from '../emulator/discord-emulator';
 import { DiscordDriver } from '../emulator/driver';
 import { WaveService } from '../modules/matches/wave.service';
 import { DataSource } from 'typeorm';
+import { createBenchDatabase } from './bench-database';
 import { bootAtScale } from './boot-at-scale';
 import { clickStorms, StormFigures } from './click-storm';
 import { LoadOptions, loadRun } from './load-run';
 import { printBoot, printLoad, printStorms } from './scale-report';
 import { baselineApp } from './baseline/baseline-app';
 import { LadderRun } from './ladder-run';
-import { LatencyProxy } from './latency-proxy';
 import { printLeaderboardBenchmark } from './leaderboard-bench';
 import { printMatchmakerBenchmark } from './matchmaker-bench';
 import { overBudget, printSideBySide, StepResult, summarise, Variant } from './step-report';
@@ -112,20 +111,14 @@ function runChild(variant: Variant, quick: boolean): VariantRun {
 }
 
 async function runVariant(variant: Variant, repetitions: number, serverUrl: string, latencyMs: number): Promise<VariantRun> {
-  const database = `ladder_bench_${process.pid}_${variant}`;
-  await onServer(serverUrl, `CREATE DATABASE ${database}`);
-  const target = new URL(serverUrl);
-  const proxy = new LatencyProxy({ host: target.hostname, port: Number(target.port || 5432) }, latencyMs);
-  const url = new URL(serverUrl);
-  url.hostname = '127.0.0.1';
-  url.port = String(await proxy.start());
-  url.pathname = `/${database}`;
+  const database = await createBenchDatabase(serverUrl, `ladder_bench_${process.pid}_${variant}`, latencyMs);
+  const { proxy } = database;
 
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const completions = new Completions();
   const driver = new DiscordDriver(emulator, { completions, timeoutMs: 30_000 });
   const admin = driver.createUser('overseer', { admin: true });
-  const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), DB_POOL_MIN: '2', TIMERS: 'manual', ADMIN_DISCORD_IDS: admin.id };
+  const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: database.proxiedUrl, DB_POOL_MIN: '2', TIMERS: 'manual', ADMIN_DISCORD_IDS: admin.id };
   const config = withLocalDiscord(loadConfig(env), emulator);
   const bootStarted = performance.now();
   let app: INestApplicationContext | undefined;
@@ -161,18 +154,7 @@ async function runVariant(variant: Variant, repetitions: number, serverUrl: stri
     driver.dispose();
     await app?.close();
     await emulator.stop();
-    await proxy.stop();
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new PgClient({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
+    await database.drop();
   }
 }
 

@@ -21,8 +21,8 @@ export function printStorms(storms: readonly StormFigures[]): void {
 export function printLoad(load: LoadFigures): void {
   console.log(`\nThroughput on SQLite, the bot in a process of its own: ${load.players} players sending /profile, /history, /leaderboard, /queue and /help`);
   table(
-    ['concurrency', 'interactions', 'per second', 'ack p50 ms', 'ack p99 ms'],
-    load.throughput.map((level) => [String(level.concurrency), String(level.interactions), String(level.per_second), level.ack_p50_ms.toFixed(1), level.ack_p99_ms.toFixed(1)]),
+    ['concurrency', 'interactions', 'not acknowledged', 'per second', 'ack p50 ms', 'ack p99 ms'],
+    load.throughput.map((level) => [String(level.concurrency), String(level.interactions), String(level.failed), String(level.per_second), level.ack_p50_ms.toFixed(1), level.ack_p99_ms.toFixed(1)]),
   );
   console.log(`Sustained with the acknowledgement p99 within ${load.ack_p99_limit_ms} ms: ${load.sustained_per_second} interactions per second`);
   console.log(`\nMemory of the bot process (heap after a forced collection), the run lasting ${load.run_seconds} s, past the ${load.rest_sweep_seconds} s REST handler sweep`);
