@@ -1,5 +1,4 @@
-import { InteractionOutcome as DriverOutcome } from '../emulator/driver';
-import { DiscordDriver } from '../emulator/driver';
+import { DiscordDriver, InteractionOutcome as DriverOutcome } from '../emulator/driver';
 import { DriverUser } from '../emulator/driver-user';
 import { waitUntil } from '../emulator/wait-until';
 import { WaveService } from '../modules/matches/wave.service';

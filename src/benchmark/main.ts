@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   if (outIndex >= 0 && !out) throw new Error('--out needs a file name');
-  const repetitions = { optimised: quick ? 3 : 20, baseline: quick ? 2 : 10 };
+  const repetitions = repetitionsOf(quick);
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const latencyMs = Number(process.env.LATENCY_MS ?? 50);
 
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   if (variantIndex >= 0) {
     // A child run: one variant in a process of its own (two Nest apps with Discord clients do not share one process well).
     const variant = args[variantIndex + 1] as Variant;
-    const result = await runVariant(variant, repetitions[variant], serverUrl, latencyMs);
+    const result = await runVariant(variant, quick, serverUrl, latencyMs);
     writeFileSync(args[args.indexOf('--result') + 1], JSON.stringify(result));
     return;
   }
@@ -102,6 +102,10 @@ async function main(): Promise<void> {
   if (over.length > 0 || optimised.violations + baseline.violations > 0) process.exitCode = 1;
 }
 
+function repetitionsOf(quick: boolean): Record<Variant, number> {
+  return { optimised: quick ? 3 : 20, baseline: quick ? 2 : 10 };
+}
+
 /** Runs one variant in a child process of its own and reads back what it measured. */
 function runChild(variant: Variant, quick: boolean): VariantRun {
   const result = join(mkdtempSync(join(tmpdir(), 'ladder-bench-')), `${variant}.json`);
@@ -110,7 +114,8 @@ function runChild(variant: Variant, quick: boolean): VariantRun {
   return JSON.parse(readFileSync(result, 'utf8')) as VariantRun;
 }
 
-async function runVariant(variant: Variant, repetitions: number, serverUrl: string, latencyMs: number): Promise<VariantRun> {
+async function runVariant(variant: Variant, quick: boolean, serverUrl: string, latencyMs: number): Promise<VariantRun> {
+  const repetitions = repetitionsOf(quick)[variant];
   const database = await createBenchDatabase(serverUrl, `ladder_bench_${process.pid}_${variant}`, latencyMs);
   const { proxy } = database;
 
@@ -127,8 +132,10 @@ async function runVariant(variant: Variant, repetitions: number, serverUrl: stri
     await untilConnected(app.get(DiscordClient), emulator);
     const bootMs = performance.now() - bootStarted;
     const finished = new Set<string>();
+    let duplicates = 0;
     app.get(InteractionRecorder).onRecord((outcome) => {
       finished.add(outcome.interactionId);
+      if (outcome.duplicate) duplicates += 1;
       completions.finish(outcome.interactionId);
     });
     let queries = 0;
@@ -146,9 +153,8 @@ async function runVariant(variant: Variant, repetitions: number, serverUrl: stri
       await run.repetition(index);
       process.stderr.write(`${variant}: repetition ${index + 1} of ${repetitions} done\n`);
     }
-    let duplicates = 0;
-    app.get(InteractionRecorder).onRecord((outcome) => outcome.duplicate && (duplicates += 1));
-    const storms = variant === 'optimised' ? await clickStorms({ driver, database: app.get(DataSource), duplicates: () => duplicates, finished: (id) => finished.has(id) }, repetitions > 3 ? 10 : 4, 20, 'x') : [];
+    const stormPlayers = quick ? 4 : 10;
+    const storms = variant === 'optimised' ? await clickStorms({ driver, database: app.get(DataSource), duplicates: () => duplicates, finished: (id) => finished.has(id) }, stormPlayers, 20, 'x') : [];
     return { results: summarise(run.samples, variant), bootMs, violations: emulator.violations().length, storms };
   } finally {
     driver.dispose();
