@@ -85,7 +85,7 @@ export async function loadRun(options: LoadOptions): Promise<LoadFigures> {
     };
 
     const throughput: ThroughputLevel[] = [];
-    for (let concurrency = 1; concurrency <= 256; concurrency *= 2) {
+    for (let concurrency = 1; concurrency <= 1024; concurrency *= 2) {
       const acks: number[] = [];
       const failedBefore = failures;
       const levelStart = performance.now();

@@ -3,6 +3,7 @@ import { GatewayIntentBits } from 'discord.js';
 import { NecordModule } from 'necord';
 import { AppConfig } from '../config/app-config';
 import { DiscordStatus } from './discord-status';
+import { InteractionRest } from './interaction-rest';
 import { Notifier } from './notifier';
 import { RestHandlerSweeper } from './rest-handler-sweeper';
 
@@ -22,7 +23,7 @@ export class DiscordModule {
           development: discord.guildId ? [discord.guildId] : false,
         }),
       ],
-      providers: [DiscordStatus, RestHandlerSweeper, Notifier],
+      providers: [DiscordStatus, InteractionRest, RestHandlerSweeper, Notifier],
       exports: [DiscordStatus, Notifier],
     };
   }

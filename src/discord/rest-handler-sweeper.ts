@@ -1,13 +1,14 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { BurstHandlerMajorIdKey, Client } from 'discord.js';
+import { BurstHandlerMajorIdKey, Client, REST } from 'discord.js';
 import { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/inject-config.decorator';
+import { InteractionRest } from './interaction-rest';
 
 /**
  * discord.js keeps a REST handler per route and major parameter, so one per interaction token, and
  * sweeps them hourly at most; an interaction callback's handler is never marked inactive at all. This
  * drops every handler with nothing queued, well within the 15 minutes a token lives; a later request
- * simply makes a new one.
+ * simply makes a new one. The interaction-token requests' manager (InteractionRest) is swept alike.
  */
 @Injectable()
 export class RestHandlerSweeper implements OnModuleInit, OnModuleDestroy {
@@ -15,6 +16,7 @@ export class RestHandlerSweeper implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly client: Client,
+    private readonly interactionRest: InteractionRest,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -34,7 +36,11 @@ export class RestHandlerSweeper implements OnModuleInit, OnModuleDestroy {
    * setting it aside and restoring it, so no request sees the difference.
    */
   sweep(): number {
-    const rest = this.client.rest;
+    const lane = this.interactionRest.manager;
+    return this.sweepManager(this.client.rest) + (lane ? this.sweepManager(lane) : 0);
+  }
+
+  private sweepManager(rest: REST): number {
     const globalReset = rest.globalReset;
     rest.globalReset = -1;
     try {
