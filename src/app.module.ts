@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
 import { InteractionDatabaseAttribution } from './interaction-database-attribution';
 import { AdminModule } from './modules/admin/admin.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { HelpModule } from './modules/help/help.module';
 import { LeaderboardModule } from './modules/leaderboard/leaderboard.module';
 import { LoggingModule } from './modules/logging/logging.module';
@@ -45,6 +46,7 @@ export class AppModule {
         QueueModule,
         LeaderboardModule,
         MatchesModule,
+        AuditModule,
       ],
       providers: [InteractionDatabaseAttribution, ExpressSettings],
     };

@@ -151,7 +151,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
 
       const refusals: Array<[Record<string, string>, RegExp]> = [
         [{ 'User ID': 'Ab', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Ab"/],
-        [{ 'User ID': 'Player_1', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Player_1"/],
+        [{ 'User ID': 'Player_1', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Player\\_1"/],
         [{ 'User ID': 'Alice', BattleTag: 'Alice#12' }, /BattleTag.*3 to 12 digits/],
         [{ 'User ID': 'Alice', BattleTag: 'Al#ce#123' }, /BattleTag.*exactly one #/],
         [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'alice' }, /Alt ID 1.*must differ from User ID/],

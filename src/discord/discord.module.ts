@@ -20,6 +20,8 @@ export class DiscordModule {
           token: discord.token,
           intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
           rest: { api: discord.apiBase },
+          // Players' text never pings: a message that means to ping someone names them itself.
+          allowedMentions: { parse: [] },
           development: discord.guildId ? [discord.guildId] : false,
         }),
       ],

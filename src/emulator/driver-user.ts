@@ -184,16 +184,29 @@ export class DriverUser {
 
   /** Answers the open modal by field label (or custom_id); unanswered fields keep their pre-filled values. */
   async fillModal(answers: ModalAnswers): Promise<InteractionOutcome> {
+    const [outcome] = await this.submitModal(answers, 1);
+    return outcome;
+  }
+
+  /** Submits the open modal `times` times at once with the same answers, as a client resending on a slow link would. */
+  async fillModalRepeatedly(answers: ModalAnswers, times: number): Promise<InteractionOutcome[]> {
+    return this.submitModal(answers, times);
+  }
+
+  private submitModal(answers: ModalAnswers, times: number): Promise<InteractionOutcome[]> {
     const record = this.driver.openModal(this.id);
     if (!record?.modal) return this.refuse('fill a modal', 'no modal is open');
     const modal = record.modal;
     const components = this.attempt(`submit "${modal.title}"`, () => submitModal(modal, answers));
     this.driver.closeModal(this.id);
     const source = record.payload.message && this.state.messages.get(record.payload.message.id)?.message;
-    const payload = this.emulator.payloads.modalSubmit(this.id, record.channelId, modal.custom_id, components, source);
     const shown = Object.entries(answers).map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('|') : value}`);
-    this.driver.transcript.add(`${this.username} submitted "${modal.title}": ${shown.join('; ') || '(as filled)'}`);
-    return this.driver.track(this.emulator.dispatchInteraction(payload), this.username, `submit ${modal.title}`);
+    this.driver.transcript.add(`${this.username} submitted "${modal.title}"${times > 1 ? ` ${times} times` : ''}: ${shown.join('; ') || '(as filled)'}`);
+    return Promise.all(
+      Array.from({ length: times }, () =>
+        this.driver.track(this.emulator.dispatchInteraction(this.emulator.payloads.modalSubmit(this.id, record.channelId, modal.custom_id, components, source)), this.username, `submit ${modal.title}`),
+      ),
+    );
   }
 
   /** Types into an autocomplete option and returns the suggestions the bot offers. */

@@ -1,10 +1,12 @@
 import {
+  APIAllowedMentions,
   APIEmbed,
   APIInteraction,
   APIMessage,
   APIMessageInteractionMetadata,
   APIMessageTopLevelComponent,
   APIUser,
+  AllowedMentionsTypes,
   EmbedType,
   InteractionType,
   MessageFlags,
@@ -20,6 +22,7 @@ export interface MessageBody {
   attachments?: unknown[] | null;
   poll?: unknown;
   tts?: boolean;
+  allowed_mentions?: APIAllowedMentions | null;
 }
 
 const SETTABLE_FLAGS =
@@ -32,6 +35,8 @@ export interface NewMessage {
   body: MessageBody;
   timestamp: string;
   mentions: APIUser[];
+  /** whether the content pings @everyone or @here */
+  mentionEveryone: boolean;
   extraFlags?: number;
   /** set when an interaction response or follow-up creates the message */
   interaction?: APIInteraction;
@@ -46,7 +51,7 @@ export function buildMessage(m: NewMessage): APIMessage {
     timestamp: m.timestamp,
     edited_timestamp: null,
     tts: m.body.tts ?? false,
-    mention_everyone: false,
+    mention_everyone: m.mentionEveryone,
     mentions: m.mentions,
     mention_roles: [],
     attachments: [],
@@ -80,11 +85,12 @@ function withEmbedType(embed: APIEmbed): APIEmbed {
 }
 
 /** Fields present in the body replace the message's; absent ones stay. Editing ends a deferred "thinking" state. */
-export function applyEdit(message: APIMessage, body: MessageBody, editedAt: string, mentions: APIUser[]): APIMessage {
+export function applyEdit(message: APIMessage, body: MessageBody, editedAt: string, mentions: APIUser[], mentionEveryone: boolean): APIMessage {
   const next: APIMessage = { ...message, edited_timestamp: editedAt };
   if (body.content !== undefined) {
     next.content = body.content ?? '';
     next.mentions = mentions;
+    next.mention_everyone = mentionEveryone;
   }
   if (body.embeds !== undefined) next.embeds = (body.embeds ?? []).map(withEmbedType);
   if (body.components !== undefined) next.components = body.components ?? [];
@@ -95,4 +101,19 @@ export function applyEdit(message: APIMessage, body: MessageBody, editedAt: stri
 
 export function mentionedUserIds(content: string | null | undefined): string[] {
   return [...(content ?? '').matchAll(/<@!?(\d+)>/g)].map((match) => match[1]);
+}
+
+/**
+ * Who a message pings, as Discord decides it: the mentions in its content that `allowed_mentions`
+ * lets through, every one of them when the body has none.
+ */
+export function pingsOf(body: MessageBody): { userIds: string[]; everyone: boolean } {
+  const allowed = body.allowed_mentions ?? undefined;
+  const parse = allowed?.parse ?? [];
+  const content = body.content ?? '';
+  const userAllowed = (id: string) => allowed === undefined || parse.includes(AllowedMentionsTypes.User) || (allowed.users ?? []).includes(id);
+  return {
+    userIds: mentionedUserIds(content).filter(userAllowed),
+    everyone: /@(everyone|here)\b/.test(content) && (allowed === undefined || parse.includes(AllowedMentionsTypes.Everyone)),
+  };
 }

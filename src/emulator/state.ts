@@ -15,7 +15,7 @@ import {
   RoleFlags,
 } from 'discord.js';
 import { EmulatorClock } from './clock';
-import { applyEdit, buildMessage, mentionedUserIds, MessageBody } from './messages';
+import { applyEdit, buildMessage, MessageBody, pingsOf } from './messages';
 import { SnowflakeGenerator } from './snowflake';
 import type { EmulatedChannel, EmulatedUser, EmulatorEvents, StoredMessage } from './types';
 
@@ -218,20 +218,23 @@ export class EmulatorState {
     return this.channels.get(channelId)?.channel;
   }
 
-  private mentions(content: string | null | undefined): APIUser[] {
-    return mentionedUserIds(content).flatMap((id) => this.userObject(id) ?? []);
+  private pings(body: MessageBody): { users: APIUser[]; everyone: boolean } {
+    const { userIds, everyone } = pingsOf(body);
+    return { users: userIds.flatMap((id) => this.userObject(id) ?? []), everyone };
   }
 
   createMessage(spec: NewStoredMessage, cause?: string): StoredMessage {
     const channel = this.channels.get(spec.channelId);
     if (!channel) throw new Error(`unknown channel ${spec.channelId}`);
+    const pings = this.pings(spec.body);
     const message = buildMessage({
       id: this.ids.next(),
       channelId: spec.channelId,
       author: spec.author,
       body: spec.body,
       timestamp: this.isoNow(),
-      mentions: this.mentions(spec.body.content),
+      mentions: pings.users,
+      mentionEveryone: pings.everyone,
       extraFlags: spec.extraFlags,
       interaction: spec.interaction,
     });
@@ -244,7 +247,8 @@ export class EmulatorState {
   }
 
   editMessage(stored: StoredMessage, body: MessageBody, cause?: string): StoredMessage {
-    stored.message = applyEdit(stored.message, body, this.isoNow(), this.mentions(body.content));
+    const pings = this.pings(body);
+    stored.message = applyEdit(stored.message, body, this.isoNow(), pings.users, pings.everyone);
     this.events.emit('messageUpdate', stored, cause);
     return stored;
   }

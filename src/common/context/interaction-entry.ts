@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BaseInteraction, Client, Events, MessageFlags } from 'discord.js';
 import { MessageComponentsService, ModalsService } from 'necord';
+import { carriesCustomId } from '../routing/carried-custom-id';
 import { declaredRoute } from '../routing/custom-id-route';
 import { assertRoutesDeclared } from '../routing/route-declarations';
 import { renderNotice } from '../render/notice.render';
@@ -73,9 +74,13 @@ export class InteractionEntry implements OnModuleInit {
   }
 }
 
-/** A click or form whose id matches no handler, or no declared route, or breaks its route's parameter rules. */
+/**
+ * A click or form whose id matches no handler, or no declared route, or breaks its route's parameter
+ * rules; or a click naming a component its message does not show.
+ */
 function isStale(interaction: BaseInteraction, route: string | undefined): boolean {
   if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) return false;
+  if (interaction.isMessageComponent() && !carriesCustomId(interaction.message.components, interaction.customId)) return true;
   const declared = route === undefined ? undefined : declaredRoute(route);
   return declared?.parse(interaction.customId) === undefined;
 }

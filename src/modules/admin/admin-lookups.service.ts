@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { APIEmbed } from 'discord.js';
 import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
+import { quoted } from '../../common/text/quoted';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
 import { abortsLeft } from '../players/domain/aborts';
@@ -54,8 +55,8 @@ export class AdminLookups {
     }
     if (!target.name) throw new InteractionRefusal('Player', 'Name the player: mention them (user) or give their name (name).');
     const found = this.directory.named(target.name);
-    if (found.length === 0) throw new InteractionRefusal('No such player', `No player is named "${target.name}".`);
-    if (found.length > 1) throw new InteractionRefusal('Several players', `${found.length} players are named "${target.name}": mention the one you mean.`);
+    if (found.length === 0) throw new InteractionRefusal('No such player', `No player is named ${quoted(target.name)}.`);
+    if (found.length > 1) throw new InteractionRefusal('Several players', `${found.length} players are named ${quoted(target.name)}: mention the one you mean.`);
     return found[0];
   }
 }

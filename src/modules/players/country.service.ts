@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { InteractionRefusal } from '../../common/errors/interaction-refusal';
+import { quoted } from '../../common/text/quoted';
 import { StaticDataService } from '../static-data/static-data.service';
 import { Choice, countryChoice } from './domain/choice';
 import { PlayerDirectory } from './player-directory';
@@ -37,14 +38,14 @@ export class CountryService {
   preview(discordId: string, typed: string): CountryChange {
     const catalog = this.staticData.catalog;
     const country = catalog.country(typed.trim().toUpperCase()) ?? catalog.resolveCountry(typed);
-    if (!country) throw new InteractionRefusal('Unknown country', `country: no country matches "${typed}". Pick one of the suggestions as you type.`);
+    if (!country) throw new InteractionRefusal('Unknown country', `country: no country matches ${quoted(typed)}. Pick one of the suggestions as you type.`);
     return this.changeTo(discordId, country.code);
   }
 
   /** Sets the country shown at revision `rev`; a preview older than the player's settings is shown again instead. */
   async change(who: PlayerIdentity, code: string, rev: number, intentKey: string): Promise<CountryChange> {
     const to = this.choice(code);
-    if (!to) throw new InteractionRefusal('Unknown country', `country: "${code}" is not a country code.`);
+    if (!to) throw new InteractionRefusal('Unknown country', `country: ${quoted(code)} is not a country code.`);
     const known = this.directory.get(who.discordId);
     const before = known?.country ?? null;
     if (known?.rev === rev && before === code && this.directory.trusts(who.discordId)) return { ...this.changeTo(who.discordId, code), outcome: 'saved' };

@@ -48,6 +48,10 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
     return discordId === undefined ? undefined : this.players.get(discordId);
   }
 
+  all(): PlayerRecord[] {
+    return [...this.players.values()];
+  }
+
   /** Players whose ladder name or Discord username is `name`, ignoring case (an admin's look-up: it scans). */
   named(name: string): PlayerRecord[] {
     const wanted = name.trim().toLowerCase();
@@ -84,6 +88,11 @@ export class PlayerDirectory implements PlayerStatusProvider, OnModuleInit {
   /** Whether memory is known to hold the player as the database does (no write of unknown outcome since). */
   trusts(discordId: string): boolean {
     return !this.unverified.has(discordId);
+  }
+
+  /** Players being read again after a write of unknown outcome. */
+  rereading(): string[] {
+    return [...this.unverified];
   }
 
   /** A row the database returned in the same statement as a write: memory holds the truth again. */

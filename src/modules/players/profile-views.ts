@@ -69,6 +69,11 @@ export class ProfileViews {
     await this.rerender(discordId);
   }
 
+  /** The ratings kept so far, per player: what an audit compares with the database. */
+  keptRatings(): Array<{ discordId: string; ratings: RatingRecord[] }> {
+    return [...this.details].map(([discordId, details]) => ({ discordId, ratings: details.ratings }));
+  }
+
   /** A page of the player's completed matches, newest first, from the kept details (one statement the first time). */
   async history(discordId: string, page: number): Promise<HistoryPage | undefined> {
     const details = await this.detailsOf(discordId);

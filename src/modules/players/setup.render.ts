@@ -14,22 +14,24 @@ import { DraftLabels, SetupDraft, SetupStep } from './domain/setup-draft';
 import { FieldError } from './domain/setup-validation';
 import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_COUNTRY_KEEP, SETUP_FORM, SETUP_REGION, SETUP_REOPEN } from './players.routes';
 
-
 const EMPTY = '—';
 const FIELD = { userId: 'User ID', battletag: 'BattleTag', alt1: 'Alt ID 1', alt2: 'Alt ID 2', country: 'Country', region: 'Region' } as const;
+/** The form's limits: Discord's client sends no more, and the draft shown (and offered again) keeps to them. */
+const MAX_LENGTH = { userId: 12, battletag: 25, alt1: 12, alt2: 12 } as const;
+type TypedField = keyof typeof MAX_LENGTH;
 
 export function renderSetupModal(draft: SetupDraft): ModalBuilder {
-  const input = (id: keyof typeof FIELD, value: string, required: boolean, maxLength: number, placeholder: string) => {
-    const field = new TextInputBuilder().setCustomId(id).setLabel(FIELD[id]).setStyle(TextInputStyle.Short).setRequired(required).setMaxLength(maxLength).setPlaceholder(placeholder);
-    if (value) field.setValue(value);
+  const input = (id: TypedField, value: string, required: boolean, placeholder: string) => {
+    const field = new TextInputBuilder().setCustomId(id).setLabel(FIELD[id]).setStyle(TextInputStyle.Short).setRequired(required).setMaxLength(MAX_LENGTH[id]).setPlaceholder(placeholder);
+    if (value) field.setValue(clipped(id, value));
     return new ActionRowBuilder<TextInputBuilder>().addComponents(field);
   };
   const modal = new ModalBuilder().setCustomId(SETUP_FORM.build({})).setTitle('Ladder profile');
   modal.addComponents(
-    input('userId', draft.userId, true, 12, '3-12 letters A-Z'),
-    input('battletag', draft.battletag, true, 25, 'Name#1234'),
-    input('alt1', draft.alt1, false, 12, 'optional, 3-12 characters'),
-    input('alt2', draft.alt2, false, 12, 'optional, 3-12 characters'),
+    input('userId', draft.userId, true, '3-12 letters A-Z'),
+    input('battletag', draft.battletag, true, 'Name#1234'),
+    input('alt1', draft.alt1, false, 'optional, 3-12 characters'),
+    input('alt2', draft.alt2, false, 'optional, 3-12 characters'),
   );
   return modal;
 }
@@ -37,10 +39,10 @@ export function renderSetupModal(draft: SetupDraft): ModalBuilder {
 /** The draft as embed fields: it travels with the message, so the next step works after a restart too. */
 function draftEmbed(draft: SetupDraft, labels: DraftLabels): EmbedBuilder {
   const embed = new EmbedBuilder().addFields(
-    { name: FIELD.userId, value: draft.userId || EMPTY, inline: true },
-    { name: FIELD.battletag, value: draft.battletag || EMPTY, inline: true },
-    { name: FIELD.alt1, value: draft.alt1 || EMPTY, inline: true },
-    { name: FIELD.alt2, value: draft.alt2 || EMPTY, inline: true },
+    { name: FIELD.userId, value: clipped('userId', draft.userId) || EMPTY, inline: true },
+    { name: FIELD.battletag, value: clipped('battletag', draft.battletag) || EMPTY, inline: true },
+    { name: FIELD.alt1, value: clipped('alt1', draft.alt1) || EMPTY, inline: true },
+    { name: FIELD.alt2, value: clipped('alt2', draft.alt2) || EMPTY, inline: true },
   );
   if (draft.country) {
     const country = labels.country;
@@ -48,6 +50,11 @@ function draftEmbed(draft: SetupDraft, labels: DraftLabels): EmbedBuilder {
   }
   if (draft.region) embed.addFields({ name: FIELD.region, value: `${labels.region?.name ?? draft.region} (${draft.region})`, inline: true });
   return embed;
+}
+
+/** A value forged past the form's limit is refused by validation; what is shown of it keeps to the limit. */
+function clipped(id: TypedField, value: string): string {
+  return [...value].slice(0, MAX_LENGTH[id]).join('');
 }
 
 /** Reads back the draft a setup message carries. */

@@ -74,7 +74,8 @@ describe('validateSetup', () => {
 
   it('names the field and the rule in every message', () => {
     expect(errorsOf({ userId: 'Ab' })).toEqual(['User ID: must be 3 to 12 letters A-Z, nothing else (got "Ab")']);
-    expect(errorsOf({ userId: 'Player_1' })).toEqual(['User ID: must be 3 to 12 letters A-Z, nothing else (got "Player_1")']);
+    // Quoted as Discord shows it: the underscore escaped, so it is not read as italics.
+    expect(errorsOf({ userId: 'Player_1' })).toEqual(['User ID: must be 3 to 12 letters A-Z, nothing else (got "Player\\_1")']);
     expect(errorsOf({ battletag: 'Alice#12' })).toEqual(['BattleTag: must end in 3 to 12 digits after # (got "12")']);
     expect(errorsOf({ battletag: 'Al#ce#123' })).toEqual(['BattleTag: must be name#digits with exactly one # (got "Al#ce#123")']);
     expect(errorsOf({ alt2: 'x' })).toEqual(['Alt ID 2: must be 3 to 12 letters or digits of any script, or empty (got "x")']);

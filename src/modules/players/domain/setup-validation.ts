@@ -1,3 +1,5 @@
+import { quoted } from '../../../common/text/quoted';
+
 export const SETUP_FIELDS = ['User ID', 'BattleTag', 'Alt ID 1', 'Alt ID 2'] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];
 
@@ -34,26 +36,26 @@ function length(text: string): number {
 
 function checkUserId(value: string): string | undefined {
   if (value === '') return 'is required';
-  if (!ASCII_NAME.test(value)) return `must be 3 to 12 letters A-Z, nothing else (got "${value}")`;
+  if (!ASCII_NAME.test(value)) return `must be 3 to 12 letters A-Z, nothing else (got ${quoted(value)})`;
   return undefined;
 }
 
 function checkBattletag(value: string): string | undefined {
   if (value === '') return 'is required';
   const hashes = value.split('#').length - 1;
-  if (hashes !== 1) return `must be name#digits with exactly one # (got "${value}")`;
+  if (hashes !== 1) return `must be name#digits with exactly one # (got ${quoted(value)})`;
   const match = BATTLETAG.exec(value);
-  if (!match) return `must be name#digits, e.g. Alice#1234 (got "${value}")`;
+  if (!match) return `must be name#digits, e.g. Alice#1234 (got ${quoted(value)})`;
   const [, name, digits] = match;
-  if (length(name) > 12 || !ANY_SCRIPT_NAME.test(name)) return `name before # must be 1 to 12 letters or digits (got "${name}")`;
-  if (digits.length < 3 || digits.length > 12) return `must end in 3 to 12 digits after # (got "${digits}")`;
+  if (length(name) > 12 || !ANY_SCRIPT_NAME.test(name)) return `name before # must be 1 to 12 letters or digits (got ${quoted(name)})`;
+  if (digits.length < 3 || digits.length > 12) return `must end in 3 to 12 digits after # (got ${quoted(digits)})`;
   return undefined;
 }
 
 function checkAlt(value: string): string | undefined {
   if (value === '') return undefined;
   if (length(value) < 3 || length(value) > 12 || !ANY_SCRIPT_NAME.test(value)) {
-    return `must be 3 to 12 letters or digits of any script, or empty (got "${value}")`;
+    return `must be 3 to 12 letters or digits of any script, or empty (got ${quoted(value)})`;
   }
   return undefined;
 }
@@ -76,7 +78,7 @@ export function validateSetup(input: SetupInput): SetupValidation {
   for (const [index, [field, name]] of names.entries()) {
     if (name === '' || errors.some((error) => error.field === field)) continue;
     const earlier = names.slice(0, index).find(([, other]) => other !== '' && other.toLocaleLowerCase() === name.toLocaleLowerCase());
-    if (earlier) errors.push({ field, message: `must differ from ${earlier[0]} (both are "${name}")` });
+    if (earlier) errors.push({ field, message: `must differ from ${earlier[0]} (both are ${quoted(name)})` });
   }
 
   if (errors.length > 0) return { ok: false, errors };
