@@ -44,4 +44,43 @@ describe('LatencyProxy', () => {
     socket.destroy();
     await proxy.stop();
   });
+
+  const connect = async (proxyPort: number) => {
+    const socket = new Socket();
+    await new Promise<void>((resolve) => socket.connect(proxyPort, '127.0.0.1', resolve));
+    return socket;
+  };
+
+  it('cuts: resets every connection and refuses new ones until restored', async () => {
+    const proxy = new LatencyProxy({ host: '127.0.0.1', port }, 0);
+    const proxyPort = await proxy.start();
+    const socket = await connect(proxyPort);
+    expect(await exchange(socket, 'before')).toBe('before');
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    proxy.cut();
+    await closed;
+    const refused = await connect(proxyPort);
+    await new Promise((resolve) => refused.once('close', resolve));
+    proxy.restore();
+    const again = await connect(proxyPort);
+    expect(await exchange(again, 'after')).toBe('after');
+    again.destroy();
+    await proxy.stop();
+  });
+
+  it('stalls: holds everything until restored, then delivers it in order', async () => {
+    const proxy = new LatencyProxy({ host: '127.0.0.1', port }, 0);
+    const socket = await connect(await proxy.start());
+    proxy.stall();
+    const received: string[] = [];
+    socket.on('data', (chunk) => received.push(chunk.toString()));
+    socket.write('held');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual([]);
+    proxy.restore();
+    for (let tries = 0; received.join('') !== 'held' && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(received.join('')).toBe('held');
+    socket.destroy();
+    await proxy.stop();
+  });
 });

@@ -11,6 +11,8 @@ export class LatencyProxy {
   roundTrips = 0;
   private pending = 0;
   private lastActivity = 0;
+  private state: 'open' | 'cut' | 'stalled' = 'open';
+  private held: Array<() => void> = [];
 
   constructor(
     private readonly target: { host: string; port: number },
@@ -28,7 +30,29 @@ export class LatencyProxy {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /** The database gone: every connection reset, new ones refused, until `restore`. */
+  cut(): void {
+    this.state = 'cut';
+    this.sockets.forEach((socket) => socket.destroy());
+  }
+
+  /** The network silently stopped: nothing crosses until `restore`, then everything held does, in order. */
+  stall(): void {
+    this.state = 'stalled';
+  }
+
+  restore(): void {
+    const held = this.held;
+    this.held = [];
+    this.state = 'open';
+    held.forEach((work) => work());
+  }
+
   private connect(client: Socket): void {
+    if (this.state === 'cut') {
+      client.destroy();
+      return;
+    }
     const server = new Socket();
     let serverSpokeLast = true;
     for (const socket of [client, server]) {
@@ -58,6 +82,10 @@ export class LatencyProxy {
 
   /** Timers of equal delay fire in the order they were set, which keeps each stream in order. */
   private later(work: () => void): void {
+    if (this.state === 'stalled') {
+      this.held.push(() => this.later(work));
+      return;
+    }
     this.lastActivity = performance.now();
     if (this.delayMs === 0) return work();
     this.pending += 1;

@@ -1,8 +1,9 @@
 /** `statementTimeoutMs` bounds every statement on a command path (migrations and the boot load are exempt). */
+/** `holdAt`: a point of the write path where `npm run chaos` holds the bot for its kill (never set otherwise). */
 export type DatabaseConfig = (
   | { driver: 'postgres'; url: string; poolMax: number; poolMin: number }
   | { driver: 'sqlite'; path: string }
-) & { statementTimeoutMs: number };
+) & { statementTimeoutMs: number; holdAt?: string };
 
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';

@@ -43,9 +43,13 @@ function toAppConfig(env: Env): AppConfig {
       guildId: env.DISCORD_GUILD_ID,
       restSweepSeconds: env.DISCORD_REST_SWEEP_SECONDS,
     },
-    database: env.DATABASE_URL
-      ? { driver: 'postgres', url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, poolMin: env.DB_POOL_MIN, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS }
-      : { driver: 'sqlite', path: resolve(env.SQLITE_PATH), statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS },
+    database: {
+      ...(env.DATABASE_URL
+        ? { driver: 'postgres' as const, url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, poolMin: env.DB_POOL_MIN }
+        : { driver: 'sqlite' as const, path: resolve(env.SQLITE_PATH) }),
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      ...(env.CHAOS_HOLD_AT && { holdAt: env.CHAOS_HOLD_AT }),
+    },
     admin: { token: env.ADMIN_TOKEN, discordIds: env.ADMIN_DISCORD_IDS },
     channels: { ladder: env.LADDER_CHANNEL_ID, admin: env.ADMIN_CHANNEL_ID },
     terms: { url: env.TERMS_URL, version: env.TERMS_VERSION },

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ConnectionPool } from './connection-pool';
+import { CrashPoints, HOLD_AT } from './crash-points';
 import { buildDataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { Sql, STATEMENT_TIMEOUT_MS } from './sql';
@@ -31,6 +32,8 @@ export class DatabaseModule {
         { provide: QueryCounter, useValue: queryCounter },
         { provide: WriteListeners, useValue: writeListeners },
         { provide: STATEMENT_TIMEOUT_MS, useValue: database.statementTimeoutMs },
+        { provide: HOLD_AT, useValue: database.holdAt },
+        CrashPoints,
         ConnectionPool,
         Sql,
       ],

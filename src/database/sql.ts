@@ -17,6 +17,7 @@ import {
   sqliteKeyedInsert,
   WriteOutcome,
 } from './guarded-write';
+import { CrashPoints } from './crash-points';
 import { QueryCounter } from './query-counter';
 import { identifier, sql, SqlFragment } from './sql-fragment';
 import { withoutStatementTimeout } from './unbounded';
@@ -44,6 +45,7 @@ export class Sql {
     private readonly counter: QueryCounter,
     private readonly listeners: WriteListeners,
     @Inject(STATEMENT_TIMEOUT_MS) private readonly timeoutMs: number,
+    private readonly crashPoints: CrashPoints,
   ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
@@ -67,11 +69,13 @@ export class Sql {
    */
   async write(write: GuardedWrite): Promise<WriteOutcome> {
     assertGuarded(write);
+    await this.crashPoints.reach(write, 'before');
     const attempt = () => (this.dialect === 'postgres' ? this.writePostgres(write) : Promise.resolve(this.writeSqlite(write)));
     const outcome = await attempt()
       .catch((error: unknown) => (nothingApplied(error) ? attempt() : Promise.reject(error)))
       .catch((error: unknown) => Promise.reject(failedOnPurpose(error) ? new ChangeMatchedNothing(String((error as Error).message)) : error));
     this.listeners.notify(outcome.status);
+    await this.crashPoints.reach(write, 'after');
     return outcome;
   }
 

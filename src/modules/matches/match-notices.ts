@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EmbedBuilder } from 'discord.js';
+import { EmbedBuilder, Events } from 'discord.js';
+import { Once } from 'necord';
+import { Clock } from '../../common/clock/clock';
 import { LadderMetrics } from '../../common/metrics/ladder-metrics';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
@@ -15,6 +17,8 @@ import { MatchViews } from './match-views';
 import { OpenMatches } from './open-matches';
 
 const unix = (date: Date) => Math.floor(date.getTime() / 1000);
+/** How far back a restart draws ended matches' DMs again: a restart follows a crash within minutes. */
+const REDRAWN_ENDED_MS = 60 * 60_000;
 
 /**
  * The messages a match sends outside an interaction: the match DM to each player (a mention in the
@@ -32,6 +36,7 @@ export class MatchNotices {
     private readonly open: OpenMatches,
     private readonly repository: MatchesRepository,
     private readonly metrics: LadderMetrics,
+    private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -44,6 +49,38 @@ export class MatchNotices {
     } catch (error) {
       this.logger.warn(`Could not save the DMs of match ${match.id}: later edits will not reach them (${String(error)})`);
     }
+  }
+
+  /**
+   * After a restart, every open match's DMs as they should be: the ones a crash kept from going out
+   * (the match written, its DMs not yet sent or their ids not yet saved) are sent now, and the others
+   * drawn again, so that no card stays on a "Processing…" its click never finished; so are those of
+   * matches that ended within the last hour, whose last edit a crash may have cut short. A player
+   * whose DMs are closed is told in the ladder channel again, as at creation.
+   */
+  @Once(Events.ClientReady)
+  async restoreAfterRestart(): Promise<void> {
+    const ended = await this.repository.endedSince(new Date(this.clock.now().getTime() - REDRAWN_ENDED_MS)).catch(() => []);
+    for (const match of ended) {
+      this.open.put(match);
+      await this.refresh(match, [1, 2]).catch(() => undefined);
+    }
+    const open = this.open.all();
+    for (const match of open) {
+      const owed = ([1, 2] as const).filter((side) => (side === 1 ? match.player1DmMessageId : match.player2DmMessageId) === null);
+      const sent = ([1, 2] as const).filter((side) => !owed.includes(side));
+      if (sent.length > 0) await this.refresh(match, sent).catch(() => undefined);
+      if (match.status === 'awaiting_confirmation' && owed.length > 0) await this.sendOwed(match, owed);
+    }
+    this.logger.log(`Match DMs drawn again after the restart: ${open.length} open matches, ${ended.length} ended within the last hour`);
+  }
+
+  private async sendOwed(match: MatchRecord, owed: readonly Side[]): Promise<void> {
+    this.logger.log(`Match ${match.id}: sending the match DM${owed.length === 2 ? 's' : ''} a restart left unsent`);
+    const delivered = new Map(await Promise.all(owed.map(async (side) => [side, await this.sendFound(match, side)] as const)));
+    const dms = { player1: match.player1DmMessageId ?? delivered.get(1) ?? null, player2: match.player2DmMessageId ?? delivered.get(2) ?? null };
+    await this.repository.saveDms(match.id, dms).catch((error: unknown) => this.logger.warn(`Could not save the DMs of match ${match.id}: ${String(error)}`));
+    this.open.put({ ...(this.open.get(match.id) ?? match), player1DmMessageId: dms.player1, player2DmMessageId: dms.player2 });
   }
 
   /** Brings the DMs of `sides` up to date with the match as memory holds it when their turn comes. */

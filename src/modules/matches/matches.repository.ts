@@ -91,6 +91,12 @@ export class MatchesRepository {
     return rows.map(matchFromRow);
   }
 
+  /** Matches that ended since `since` (boot): their DMs are drawn again, in case a crash cut the last edit short. */
+  async endedSince(since: Date): Promise<MatchRecord[]> {
+    const rows = await this.sql.queryUnbounded(sql`SELECT * FROM matches_1v1 WHERE status NOT IN (${AWAITING_CONFIRMATION}, ${'confirmed'}) AND updated_at >= ${since} ORDER BY id`);
+    return rows.map(matchFromRow);
+  }
+
   /** What the community figures count at boot: this week's matches and every open conflict. */
   async tallied(weekStart: Date): Promise<TalliedMatch[]> {
     const rows = await this.sql.queryUnbounded(sql`SELECT id, status, created_at FROM matches_1v1 WHERE created_at >= ${weekStart} OR status = ${'conflict'}`);
