@@ -16,6 +16,14 @@ const COMMON_COUNTRY_CODES = new Set(
 
 const OUTPUT = resolve(__dirname, '..', 'data', 'static', 'countries.json');
 
+/** Names the community uses that the package does not give (LADDER.md, /setcountry). */
+const COMMUNITY_ALIASES: Record<string, string[]> = {
+  GB: ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Britain'],
+  NL: ['Holland'],
+  KR: ['Korea'],
+  US: ['America'],
+};
+
 /** Formal names ("Taiwan, Province of China", "Russian Federation") read oddly in a player's profile. */
 const FORMAL_NAME = /,| of |Federation|Republic/;
 const ABBREVIATION = /^[A-Z.]+$/;
@@ -36,8 +44,15 @@ function isoCountries(): Country[] {
   return codes.map((code) => {
     const familiar = names.get(code) ?? code;
     const name = shared.has(familiar) ? (countries.getName(code, 'en') ?? familiar) : familiar;
-    return { code, name, common: COMMON_COUNTRY_CODES.has(code) };
+    return { code, name, common: COMMON_COUNTRY_CODES.has(code), ...aliasesOf(code, name) };
   });
+}
+
+/** The package's other names and the community's, without the name itself, the code or dotted forms of it. */
+function aliasesOf(code: string, name: string): { aliases?: string[] } {
+  const all = [...(countries.getName(code, 'en', { select: 'all' }) ?? []), ...(COMMUNITY_ALIASES[code] ?? [])];
+  const aliases = [...new Set(all)].filter((alias) => alias !== name && alias.replace(/\./g, '') !== code);
+  return aliases.length > 0 ? { aliases } : {};
 }
 
 function main(): void {

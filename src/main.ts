@@ -6,6 +6,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { HTTP_OPTIONS } from './common/http/http-options';
 import { AppConfig } from './config/app-config';
+import { withEnvFile } from './config/env-file';
 import { ConfigError, loadConfig } from './config/load-config';
 import { StaticDataError } from './modules/static-data/domain/static-data.errors';
 
@@ -26,7 +27,7 @@ async function discordFor(config: AppConfig): Promise<AppConfig> {
 }
 
 async function bootstrap(): Promise<void> {
-  const config = await discordFor(loadConfig());
+  const config = await discordFor(loadConfig(withEnvFile()));
   const app = await NestFactory.create(AppModule.register(config), { ...HTTP_OPTIONS, bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();

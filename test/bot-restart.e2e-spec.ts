@@ -50,7 +50,7 @@ describe(`a bot process killed and restarted against the same emulator (${testDr
     await gia.runCommand('termsofservice');
     await gia.clickButton('Accept');
     await gia.runCommand('setup');
-    await gia.fillModal({ 'User ID': 'Gia', BattleTag: 'Gia#2024' });
+    await gia.fillModal({ 'Player name': 'Gia', BattleTag: 'Gia#2024' });
     await gia.choose('setup/country/1', ['FR']);
     await gia.choose('Residential region', ['EUW']);
 

@@ -66,7 +66,7 @@ describe(`${STORM} simultaneous identical clicks on every button and form that c
     expect(await logs(ann, 'terms_accepted')).toBe(1);
 
     await ann.runCommand('setup');
-    const forms = await ann.fillModalRepeatedly({ 'User ID': 'Annie', BattleTag: 'Annie#1234' }, STORM);
+    const forms = await ann.fillModalRepeatedly({ 'Player name': 'Annie', BattleTag: 'Annie#1234' }, STORM);
     expect(forms.filter((outcome) => outcome.acknowledged && !outcome.failed)).toHaveLength(STORM);
     await ann.choose('setup/country/1', ['DE']);
     await ann.choose('Residential region', ['EUW']);

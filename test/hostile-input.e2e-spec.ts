@@ -104,7 +104,7 @@ describe(`hostile input: typed fields, forged custom ids, admin commands and adm
     await ann.clickButton('Accept');
     const before = await state();
     for (const [kind, value] of Object.entries(HOSTILE)) {
-      for (const [field, label] of [['userId', 'User ID'], ['battletag', 'BattleTag'], ['alt1', 'Alt ID 1']] as const) {
+      for (const [field, label] of [['userId', 'Player name'], ['battletag', 'BattleTag'], ['alt1', 'Alt name 1']] as const) {
         const values = { userId: 'Annie', battletag: 'Annie#1234', [field]: field === 'battletag' ? `${value}#1234` : value };
         const outcome = await forgeSetupForm(ann, values);
         expectRefusal(ann, outcome, new RegExp(`Setup: please fix these fields\\n\\| \\*\\*${label}\\*\\* [^\\n]*must`));

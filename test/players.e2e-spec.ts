@@ -143,33 +143,33 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       await acceptTerms(eve);
       await eve.runCommand('setup');
       expect(eve.currentModal()?.fields.map((field) => [field.label, field.value])).toEqual([
-        ['User ID', ''],
+        ['Player name', ''],
         ['BattleTag', ''],
-        ['Alt ID 1', ''],
-        ['Alt ID 2', ''],
+        ['Alt name 1', ''],
+        ['Alt name 2', ''],
       ]);
 
       const refusals: Array<[Record<string, string>, RegExp]> = [
-        [{ 'User ID': 'Ab', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Ab"/],
-        [{ 'User ID': 'Player_1', BattleTag: 'Eve#1234' }, /User ID.*3 to 12 letters A-Z.*"Player\\_1"/],
-        [{ 'User ID': 'Alice', BattleTag: 'Alice#12' }, /BattleTag.*3 to 12 digits/],
-        [{ 'User ID': 'Alice', BattleTag: 'Al#ce#123' }, /BattleTag.*exactly one #/],
-        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'alice' }, /Alt ID 1.*must differ from User ID/],
-        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'Bob', 'Alt ID 2': 'BOB' }, /Alt ID 2.*must differ from Alt ID 1/],
-        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 1': 'Bo' }, /Alt ID 1.*3 to 12 letters or digits/],
-        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234', 'Alt ID 2': 'Bob!' }, /Alt ID 2.*3 to 12 letters or digits/],
-        [{ 'User ID': 'Alice', BattleTag: 'Abcdefghijklm#1234' }, /BattleTag.*1 to 12 letters or digits/],
-        [{ 'User ID': 'Alice', BattleTag: 'Alice#1234567890123' }, /BattleTag.*3 to 12 digits/],
-        [{ 'User ID': 'Al ice', BattleTag: 'Alice1234' }, /User ID.*"Al ice"[\s\S]*BattleTag.*name#digits/],
+        [{ 'Player name': 'Ab', BattleTag: 'Eve#1234' }, /Player name.*3 to 12 letters A-Z.*"Ab"/],
+        [{ 'Player name': 'Player_1', BattleTag: 'Eve#1234' }, /Player name.*3 to 12 letters A-Z.*"Player\\_1"/],
+        [{ 'Player name': 'Alice', BattleTag: 'Alice#12' }, /BattleTag.*3 to 12 digits/],
+        [{ 'Player name': 'Alice', BattleTag: 'Al#ce#123' }, /BattleTag.*exactly one #/],
+        [{ 'Player name': 'Alice', BattleTag: 'Alice#1234', 'Alt name 1': 'alice' }, /Alt name 1.*must differ from Player name/],
+        [{ 'Player name': 'Alice', BattleTag: 'Alice#1234', 'Alt name 1': 'Bob', 'Alt name 2': 'BOB' }, /Alt name 2.*must differ from Alt name 1/],
+        [{ 'Player name': 'Alice', BattleTag: 'Alice#1234', 'Alt name 1': 'Bo' }, /Alt name 1.*3 to 12 letters or digits/],
+        [{ 'Player name': 'Alice', BattleTag: 'Alice#1234', 'Alt name 2': 'Bob!' }, /Alt name 2.*3 to 12 letters or digits/],
+        [{ 'Player name': 'Alice', BattleTag: 'Abcdefghijklm#1234' }, /BattleTag.*1 to 12 letters or digits/],
+        [{ 'Player name': 'Alice', BattleTag: 'Alice#1234567890123' }, /BattleTag.*3 to 12 digits/],
+        [{ 'Player name': 'Al ice', BattleTag: 'Alice1234' }, /Player name.*"Al ice"[\s\S]*BattleTag.*name#digits/],
       ];
       for (const [fields, message] of refusals) {
         await eve.fillModal(fields);
         expect(eve.lastReply()).toMatch(message);
         await eve.clickButton('Try again');
-        expect(eve.currentModal()?.fields.find((field) => field.label === 'User ID')?.value).toBe(fields['User ID']);
+        expect(eve.currentModal()?.fields.find((field) => field.label === 'Player name')?.value).toBe(fields['Player name']);
       }
 
-      await eve.fillModal({ 'User ID': 'Alice', BattleTag: '앨리스#1234', 'Alt ID 1': '앨리스', 'Alt ID 2': '' });
+      await eve.fillModal({ 'Player name': 'Alice', BattleTag: '앨리스#1234', 'Alt name 1': '앨리스', 'Alt name 2': '' });
       expect(eve.lastReply()).toMatch(/Setup: your country/);
       const selects = eve.lastReply()!.match(/<Countries: [^>]*>/g) ?? [];
       expect(selects).toHaveLength(2);
@@ -195,12 +195,12 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
     it('pre-fills the form with the saved profile, logs only what changed, and keeps the first completion time', async () => {
       const fay = e2e.driver.createUser('fay');
       await acceptTerms(fay);
-      await completeSetup(fay, { 'User ID': 'Fay', BattleTag: 'Fay#1234' }, 'SE', 'EUE');
+      await completeSetup(fay, { 'Player name': 'Fay', BattleTag: 'Fay#1234' }, 'SE', 'EUE');
       const [first] = await e2e.app.get(DataSource).query(`SELECT setup_completed_at FROM players WHERE discord_id = '${fay.id}'`);
 
       await fay.runCommand('setup');
       expect(fay.currentModal()?.fields.map((field) => field.value)).toEqual(['Fay', 'Fay#1234', '', '']);
-      await fay.fillModal({ 'User ID': 'Fay', BattleTag: 'Fay#1234', 'Alt ID 1': 'Faye' });
+      await fay.fillModal({ 'Player name': 'Fay', BattleTag: 'Fay#1234', 'Alt name 1': 'Faye' });
       await chooseCountry(fay, 'SE');
       await fay.choose('Residential region', ['EUE']);
       await fay.clickButton('Confirm');
@@ -217,7 +217,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       const gil = e2e.driver.createUser('gil');
       await acceptTerms(gil);
       await gil.runCommand('setup');
-      await gil.fillModal({ 'User ID': 'Gil', BattleTag: 'Gil#5555' });
+      await gil.fillModal({ 'Player name': 'Gil', BattleTag: 'Gil#5555' });
       await chooseCountry(gil, 'DE');
       await gil.choose('Residential region', ['EUW']);
       const clicks = await Promise.all(Array.from({ length: 20 }, () => gil.clickButton('Confirm')));
@@ -233,11 +233,11 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
     it('offers to keep a country set with /setcountry, which the common lists do not have', async () => {
       const tia = e2e.driver.createUser('tia');
       await acceptTerms(tia);
-      await completeSetup(tia, { 'User ID': 'Tia', BattleTag: 'Tia#1234' }, 'ZZ', 'OCE');
+      await completeSetup(tia, { 'Player name': 'Tia', BattleTag: 'Tia#1234' }, 'ZZ', 'OCE');
       await tia.runCommand('setcountry', { country: 'Tuvalu' });
       await tia.clickButton('Confirm');
       await tia.runCommand('setup');
-      await tia.fillModal({ 'User ID': 'Tia', BattleTag: 'Tia#1234' });
+      await tia.fillModal({ 'Player name': 'Tia', BattleTag: 'Tia#1234' });
       expect(tia.lastReply()).toMatch(/Country: 🇹🇻 Tuvalu \(TV\)/);
       await tia.clickButton('Keep Tuvalu');
       await tia.choose('Residential region', ['OCE']);
@@ -250,12 +250,12 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       const hal = e2e.driver.createUser('hal');
       await acceptTerms(hal);
       await hal.runCommand('setup');
-      await hal.fillModal({ 'User ID': 'Hal', BattleTag: 'Hal#9000' });
+      await hal.fillModal({ 'Player name': 'Hal', BattleTag: 'Hal#9000' });
       await chooseCountry(hal, 'US');
       await hal.choose('Residential region', ['NAW']);
       await hal.clickButton('Restart');
       expect(hal.currentModal()?.fields.map((field) => field.value)).toEqual(['Hal', 'Hal#9000', '', '']);
-      await hal.fillModal({ 'User ID': 'Hal', BattleTag: 'Hal#9000' });
+      await hal.fillModal({ 'Player name': 'Hal', BattleTag: 'Hal#9000' });
       await chooseCountry(hal, 'US');
       await hal.choose('Residential region', ['NAW']);
       await hal.clickButton('Cancel');
@@ -280,7 +280,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
     it('resolves a typed name, previews, and changes the country in one round trip', async () => {
       const jon = e2e.driver.createUser('jon');
       await acceptTerms(jon);
-      await completeSetup(jon, { 'User ID': 'Jon', BattleTag: 'Jon#1234' }, 'US', 'NAE');
+      await completeSetup(jon, { 'Player name': 'Jon', BattleTag: 'Jon#1234' }, 'US', 'NAE');
       await jon.runCommand('setcountry', { country: 'japan' });
       expect(jon.lastReply()).toMatch(/Change your country\?[\s\S]*United States[\s\S]*Japan/);
       expect(last('/setcountry')?.queries).toBe(0);
@@ -308,7 +308,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
     it('costs one statement cold and none warm, and shows what exists so far', async () => {
       const lou = e2e.driver.createUser('lou');
       await acceptTerms(lou);
-      await completeSetup(lou, { 'User ID': 'Lou', BattleTag: '루#4321', 'Alt ID 1': 'Louie' }, 'KR', 'KRJ');
+      await completeSetup(lou, { 'Player name': 'Lou', BattleTag: '루#4321', 'Alt name 1': 'Louie' }, 'KR', 'KRJ');
 
       await lou.runCommand('profile');
       expect(last('/profile')?.queries).toBe(1);
@@ -332,7 +332,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       const ned = e2e.driver.createUser('ned');
       await acceptTerms(mia);
       await acceptTerms(ned);
-      await completeSetup(ned, { 'User ID': 'Ned', BattleTag: 'Ned#1234' }, 'FR', 'EUW');
+      await completeSetup(ned, { 'Player name': 'Ned', BattleTag: 'Ned#1234' }, 'FR', 'EUW');
       await mia.runCommand('profile', { player: ned });
       expect(mia.lastReply()).toMatch(/Ned[\s\S]*France/);
       await ned.runCommand('setcountry', { country: 'BE' });

@@ -36,6 +36,23 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
     expect(bot.log()).not.toMatch(/emulator at http/);
   });
 
+  it('reads a .env file beneath the environment: its values apply, and the environment wins over it', async () => {
+    const envFile = join(dir, 'ladder.env');
+    // The file's PORT would fail (nothing may listen on port 1 here); the environment's PORT=0 wins.
+    writeFileSync(envFile, `ADMIN_TOKEN=${ADMIN_TOKEN}-from-file\nPORT=1\nWAVE_SECONDS=30\n`);
+    const started = bot.ready();
+    bot.start({ ENV_FILE: envFile, PORT: '0' });
+    await started;
+    const stats = await fetch(`${bot.httpBase()}/admin/stats`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}-from-file` } });
+    expect(stats.status).toBe(200);
+  });
+
+  it('names a missing ENV_FILE and does not start', async () => {
+    bot.start({ ENV_FILE: join(dir, 'missing.env') });
+    expect(await bot.exited()).toBe(1);
+    expect(bot.log()).toMatch(/Cannot start:[\s\S]*ENV_FILE: no file at .*missing\.env/);
+  });
+
   it('boots on the last consistent static data when the files disagree, and a reload says which source each file came from and why', async () => {
     const started = bot.ready();
     bot.start({ STATIC_DATA_DIR: dir, ADMIN_TOKEN });

@@ -12,7 +12,7 @@ export async function readyPlayer(user: DriverUser, name: string): Promise<Inter
 /** Setup up to its Confirm, for someone who accepted the terms. */
 export async function setUp(user: DriverUser, name: string): Promise<void> {
   await user.runCommand('setup');
-  await user.fillModal({ 'User ID': name, BattleTag: `${name}#1234` });
+  await user.fillModal({ 'Player name': name, BattleTag: `${name}#1234` });
   await user.choose('setup/country/1', ['DE']);
   await user.choose('Residential region', ['EUW']);
 }

@@ -49,7 +49,7 @@ export class LadderRun {
     await this.interaction('/termsofservice', () => ann.runCommand('termsofservice'));
     await this.interaction('terms Accept', () => ann.clickButton('Accept'));
     await this.interaction('/setup (opens the form)', () => ann.runCommand('setup'));
-    await this.interaction('setup form submitted', () => ann.fillModal({ 'User ID': `Ann${tag}`, BattleTag: `Ann${tag}#1234` }));
+    await this.interaction('setup form submitted', () => ann.fillModal({ 'Player name': `Ann${tag}`, BattleTag: `Ann${tag}#1234` }));
     await this.interaction('setup country chosen', () => ann.choose('setup/country/1', ['DE']));
     await this.interaction('setup region chosen', () => ann.choose('Residential region', ['EUW']));
     await this.interaction('setup Confirm', () => ann.clickButton('Confirm'));

@@ -179,7 +179,7 @@ export function ladderScript(emulator: DiscordEmulator, driver: DiscordDriver, p
   };
   const setup = (user: DriverUser, name: string, kill?: string): ScriptStep[] => [
     { name: `${user.username} runs /setup`, run: async () => void (await user.runCommand('setup')) },
-    { name: `${user.username} fills the form`, run: async () => void (await user.fillModal({ 'User ID': name, BattleTag: `${name}#1234` })) },
+    { name: `${user.username} fills the form`, run: async () => void (await user.fillModal({ 'Player name': name, BattleTag: `${name}#1234` })) },
     { name: `${user.username} picks a country`, run: async () => void (await user.choose('setup/country/1', ['DE'])) },
     { name: `${user.username} picks a region`, run: async () => void (await user.choose('Residential region', ['EUW'])) },
     {
@@ -191,7 +191,7 @@ export function ladderScript(emulator: DiscordEmulator, driver: DiscordDriver, p
       },
       retry: async () => {
         await user.runCommand('setup');
-        await user.fillModal({ 'User ID': name, BattleTag: `${name}#1234` });
+        await user.fillModal({ 'Player name': name, BattleTag: `${name}#1234` });
         await user.choose('setup/country/1', ['DE']);
         await user.choose('Residential region', ['EUW']);
         await user.clickButton('Confirm');

@@ -14,6 +14,9 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 
 export const DEFAULT_STATIC_DATA_DIR = resolve(__dirname, '..', '..', 'data', 'static');
 
+/** The terms URL a fresh install shows until a community sets its own. */
+export const PLACEHOLDER_TERMS_URL = 'https://github.com/ladder-bot/terms';
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,7 +36,7 @@ export const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: wholeNumber(0, 65535).default(3000),
     HTTP_BODY_LIMIT_BYTES: wholeNumber(1024, 10 * 1024 * 1024).default(65_536),
-    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces: no Authorization header could carry it').optional(),
     ADMIN_DISCORD_IDS: z
       .string()
       .default('')
@@ -46,7 +49,7 @@ export const envSchema = z
       .pipe(z.array(snowflake)),
     ADMIN_CHANNEL_ID: snowflake.optional(),
     LADDER_CHANNEL_ID: snowflake.optional(),
-    TERMS_URL: httpUrl.default('https://github.com/ladder-bot/terms'),
+    TERMS_URL: httpUrl.default(PLACEHOLDER_TERMS_URL),
     TERMS_VERSION: z
       .string()
       .regex(/^[\w.-]{1,32}$/, 'must be 1 to 32 letters, digits, dots, dashes or underscores (it goes into button ids)')
@@ -78,6 +81,12 @@ export const envSchema = z
   .refine((env) => env.NODE_ENV !== 'production' || env.DISCORD_TOKEN !== undefined, {
     path: ['DISCORD_TOKEN'],
     message: 'is required when NODE_ENV=production',
+    when: (payload) => payload.issues.length === 0,
+  })
+  // Players accept what TERMS_URL shows: a live ladder names its own terms.
+  .refine((env) => env.NODE_ENV !== 'production' || env.TERMS_URL !== PLACEHOLDER_TERMS_URL, {
+    path: ['TERMS_URL'],
+    message: "must name your community's terms when NODE_ENV=production (the default is a placeholder)",
     when: (payload) => payload.issues.length === 0,
   });
 

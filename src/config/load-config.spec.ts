@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, loadConfig, withoutPassword } from './load-config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -70,7 +70,6 @@ describe('loadConfig', () => {
     ['DISCORD_GUILD_ID', '12ab'],
     ['ADMIN_CHANNEL_ID', '42'],
     ['LADDER_CHANNEL_ID', 'general'],
-    ['ADMIN_TOKEN', 'short'],
     ['TERMS_URL', 'terms.html'],
     ['TERMS_VERSION', 'x'.repeat(33)],
     ['TERMS_VERSION', '2026 Nov'],
@@ -91,6 +90,24 @@ describe('loadConfig', () => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${variable}: .+ \\(got "${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\)$`));
+  });
+
+  it('never repeats a secret back: a bad ADMIN_TOKEN or DISCORD_TOKEN is named, its value is not', () => {
+    expect(problemsOf({ ADMIN_TOKEN: 'short' })).toEqual(['ADMIN_TOKEN: must be at least 16 characters']);
+    expect(problemsOf({ ADMIN_TOKEN: 'a token with spaces in it' })).toEqual(['ADMIN_TOKEN: must not contain spaces: no Authorization header could carry it']);
+    expect(problemsOf({ ADMIN_TOKEN: 'tab\tseparated-long-token' })).toEqual(['ADMIN_TOKEN: must not contain spaces: no Authorization header could carry it']);
+  });
+
+  it('shows a bad DATABASE_URL without its password', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://ladder:s3cret@db.example:3306/ladder' })).toEqual(['DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://ladder:***@db.example:3306/ladder")']);
+    expect(withoutPassword('postgres://ladder:p%40ss@10.0.0.5:5432/ladder')).toBe('postgres://ladder:***@10.0.0.5:5432/ladder');
+    expect(withoutPassword('postgres://ladder@10.0.0.5/ladder')).toBe('postgres://ladder@10.0.0.5/ladder');
+  });
+
+  it('refuses the placeholder terms in production, and takes them elsewhere', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DISCORD_TOKEN: 'token' })).toEqual(["TERMS_URL: must name your community's terms when NODE_ENV=production (the default is a placeholder)"]);
+    expect(loadConfig({ NODE_ENV: 'production', DISCORD_TOKEN: 'token', TERMS_URL: 'https://example.org/ladder-terms' }).terms.url).toBe('https://example.org/ladder-terms');
+    expect(loadConfig({ NODE_ENV: 'development' }).terms.url).toBe('https://github.com/ladder-bot/terms');
   });
 
   it('names the bad id inside ADMIN_DISCORD_IDS', () => {

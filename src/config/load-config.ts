@@ -17,10 +17,19 @@ function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+/** Variables whose value is never repeated back, in an error or anywhere else. */
+const SECRETS = new Set(['DISCORD_TOKEN', 'ADMIN_TOKEN']);
+
 function describe(issue: z.core.$ZodIssue, source: Record<string, string>): string {
   const variable = issue.path.join('.') || '(environment)';
   const given = source[variable];
-  return given === undefined ? `${variable}: ${issue.message}` : `${variable}: ${issue.message} (got "${given}")`;
+  if (given === undefined || SECRETS.has(variable)) return `${variable}: ${issue.message}`;
+  return `${variable}: ${issue.message} (got "${variable === 'DATABASE_URL' ? withoutPassword(given) : given}")`;
+}
+
+/** A connection URL as it may be shown: the password replaced. */
+export function withoutPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -14,7 +14,7 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
   await alice.runCommand('termsofservice');
   await alice.clickButton('Accept');
   await alice.runCommand('setup');
-  await alice.fillModal({ 'User ID': 'Alice', BattleTag: '앨리스#1234', 'Alt ID 1': '앨리스' });
+  await alice.fillModal({ 'Player name': 'Alice', BattleTag: '앨리스#1234', 'Alt name 1': '앨리스' });
   await alice.choose('setup/country/2', ['KR']);
   await alice.choose('Residential region', ['KRJ']);
   await alice.clickButton('Confirm');
@@ -22,9 +22,9 @@ export async function playDemoSession(driver: DiscordDriver, ladder: { runWave()
   await bob.runCommand('termsofservice');
   await bob.clickButton('Accept');
   await bob.runCommand('setup');
-  await bob.fillModal({ 'User ID': 'Bo', BattleTag: 'Bob#12' });
+  await bob.fillModal({ 'Player name': 'Bo', BattleTag: 'Bob#12' });
   await bob.clickButton('Try again');
-  await bob.fillModal({ 'User ID': 'Bobby', BattleTag: 'Bob#1234' });
+  await bob.fillModal({ 'Player name': 'Bobby', BattleTag: 'Bob#1234' });
   await bob.choose('setup/country/1', ['DE']);
   await bob.choose('Residential region', ['EUW']);
   await bob.clickButton('Confirm');

@@ -11,7 +11,7 @@ export async function readyPlayer(user: DriverUser, profile: ProfileInput): Prom
   await user.runCommand('termsofservice');
   await user.clickButton('Accept');
   await user.runCommand('setup');
-  await user.fillModal({ 'User ID': profile.name, BattleTag: `${profile.name}#1234` });
+  await user.fillModal({ 'Player name': profile.name, BattleTag: `${profile.name}#1234` });
   try {
     await user.choose('setup/country/1', [profile.country]);
   } catch {

@@ -19,7 +19,7 @@ describe('the setup draft carried by the message', () => {
     expect(readDraft(embedOf({ step: 'preview', draft, labels: shown, rev: 4 }))).toEqual(draft);
     expect(readDraft(embedOf({ step: 'preview', draft, labels: shown, rev: 4, outdated: true }))).toEqual(draft);
     expect(readDraft(embedOf({ step: 'done', draft, labels: shown }))).toEqual(draft);
-    expect(readDraft(embedOf({ step: 'errors', draft, labels: shown, errors: [{ field: 'User ID', message: 'is required' }] }))).toEqual(draft);
+    expect(readDraft(embedOf({ step: 'errors', draft, labels: shown, errors: [{ field: 'Player name', message: 'is required' }] }))).toEqual(draft);
   });
 
   it('has no draft to read in a message without its fields', () => {

@@ -15,7 +15,7 @@ import { FieldError } from './domain/setup-validation';
 import { SETUP_CANCEL, SETUP_CONFIRM, SETUP_COUNTRY, SETUP_COUNTRY_KEEP, SETUP_FORM, SETUP_REGION, SETUP_REOPEN } from './players.routes';
 
 const EMPTY = '—';
-const FIELD = { userId: 'User ID', battletag: 'BattleTag', alt1: 'Alt ID 1', alt2: 'Alt ID 2', country: 'Country', region: 'Region' } as const;
+const FIELD = { userId: 'Player name', battletag: 'BattleTag', alt1: 'Alt name 1', alt2: 'Alt name 2', country: 'Country', region: 'Region' } as const;
 /** The form's limits: Discord's client sends no more, and the draft shown (and offered again) keeps to them. */
 const MAX_LENGTH = { userId: 12, battletag: 25, alt1: 12, alt2: 12 } as const;
 type TypedField = keyof typeof MAX_LENGTH;

@@ -64,7 +64,7 @@ describe('summarizeProfile', () => {
     expect(summary.races).toEqual([]);
   });
 
-  it('names the player by their User ID, or their Discord name before setup', () => {
+  it('names the player by their Player name, or their Discord name before setup', () => {
     expect(summarizeProfile(player, { ratings: [], matches: [] }, 3, now, unranked).name).toBe('Alice');
     expect(summarizeProfile({ ...player, playerName: null }, { ratings: [], matches: [] }, 3, now, unranked).name).toBe('alice_discord');
   });

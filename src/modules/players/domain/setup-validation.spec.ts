@@ -33,9 +33,9 @@ describe('validateSetup', () => {
     ['Élise', false],
     ['앨리스', false],
     ['', false],
-  ])('User ID %j valid: %s', (userId, ok) => {
+  ])('Player name %j valid: %s', (userId, ok) => {
     const errors = errorsOf({ userId, alt1: '', alt2: '' });
-    expect(errors.filter((error) => error.startsWith('User ID:')).length === 0).toBe(ok);
+    expect(errors.filter((error) => error.startsWith('Player name:')).length === 0).toBe(ok);
   });
 
   it.each([
@@ -67,33 +67,33 @@ describe('validateSetup', () => {
     ['Abcdefghijklm', false],
     ['Bob!', false],
     ['B o b', false],
-  ])('Alt ID %j valid: %s', (alt, ok) => {
+  ])('Alt name %j valid: %s', (alt, ok) => {
     expect(errorsOf({ alt1: alt }).length === 0).toBe(ok);
     expect(errorsOf({ alt2: alt }).length === 0).toBe(ok);
   });
 
   it('names the field and the rule in every message', () => {
-    expect(errorsOf({ userId: 'Ab' })).toEqual(['User ID: must be 3 to 12 letters A-Z, nothing else (got "Ab")']);
+    expect(errorsOf({ userId: 'Ab' })).toEqual(['Player name: must be 3 to 12 letters A-Z, nothing else (got "Ab")']);
     // Quoted as Discord shows it: the underscore escaped, so it is not read as italics.
-    expect(errorsOf({ userId: 'Player_1' })).toEqual(['User ID: must be 3 to 12 letters A-Z, nothing else (got "Player\\_1")']);
+    expect(errorsOf({ userId: 'Player_1' })).toEqual(['Player name: must be 3 to 12 letters A-Z, nothing else (got "Player\\_1")']);
     expect(errorsOf({ battletag: 'Alice#12' })).toEqual(['BattleTag: must end in 3 to 12 digits after # (got "12")']);
     expect(errorsOf({ battletag: 'Al#ce#123' })).toEqual(['BattleTag: must be name#digits with exactly one # (got "Al#ce#123")']);
-    expect(errorsOf({ alt2: 'x' })).toEqual(['Alt ID 2: must be 3 to 12 letters or digits of any script, or empty (got "x")']);
+    expect(errorsOf({ alt2: 'x' })).toEqual(['Alt name 2: must be 3 to 12 letters or digits of any script, or empty (got "x")']);
   });
 
   it('reports every broken field at once', () => {
     expect(errorsOf({ userId: 'Ab', battletag: 'nope', alt1: 'x', alt2: 'y' }).map((error) => error.split(':')[0])).toEqual([
-      'User ID',
+      'Player name',
       'BattleTag',
-      'Alt ID 1',
-      'Alt ID 2',
+      'Alt name 1',
+      'Alt name 2',
     ]);
   });
 
   it('requires the main and alt IDs to be pairwise distinct, ignoring case', () => {
-    expect(errorsOf({ alt1: 'alice' })).toEqual(['Alt ID 1: must differ from User ID (both are "alice")']);
-    expect(errorsOf({ alt1: 'Bob', alt2: 'BOB' })).toEqual(['Alt ID 2: must differ from Alt ID 1 (both are "BOB")']);
-    expect(errorsOf({ alt1: '', alt2: 'Alice' })).toEqual(['Alt ID 2: must differ from User ID (both are "Alice")']);
+    expect(errorsOf({ alt1: 'alice' })).toEqual(['Alt name 1: must differ from Player name (both are "alice")']);
+    expect(errorsOf({ alt1: 'Bob', alt2: 'BOB' })).toEqual(['Alt name 2: must differ from Alt name 1 (both are "BOB")']);
+    expect(errorsOf({ alt1: '', alt2: 'Alice' })).toEqual(['Alt name 2: must differ from Player name (both are "Alice")']);
     expect(errorsOf({ alt1: 'Bob', alt2: 'Carol' })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { quoted } from '../../../common/text/quoted';
 
-export const SETUP_FIELDS = ['User ID', 'BattleTag', 'Alt ID 1', 'Alt ID 2'] as const;
+export const SETUP_FIELDS = ['Player name', 'BattleTag', 'Alt name 1', 'Alt name 2'] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];
 
 export interface SetupInput {
@@ -65,15 +65,15 @@ export function validateSetup(input: SetupInput): SetupValidation {
   const values = { userId: input.userId.trim(), battletag: input.battletag.trim(), alt1: input.alt1.trim(), alt2: input.alt2.trim() };
   const errors: FieldError[] = [];
   const add = (field: SetupField, message: string | undefined) => message && errors.push({ field, message });
-  add('User ID', checkUserId(values.userId));
+  add('Player name', checkUserId(values.userId));
   add('BattleTag', checkBattletag(values.battletag));
-  add('Alt ID 1', checkAlt(values.alt1));
-  add('Alt ID 2', checkAlt(values.alt2));
+  add('Alt name 1', checkAlt(values.alt1));
+  add('Alt name 2', checkAlt(values.alt2));
 
   const names: Array<[SetupField, string]> = [
-    ['User ID', values.userId],
-    ['Alt ID 1', values.alt1],
-    ['Alt ID 2', values.alt2],
+    ['Player name', values.userId],
+    ['Alt name 1', values.alt1],
+    ['Alt name 2', values.alt2],
   ];
   for (const [index, [field, name]] of names.entries()) {
     if (name === '' || errors.some((error) => error.field === field)) continue;

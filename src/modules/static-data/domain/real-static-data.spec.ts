@@ -90,8 +90,35 @@ describe('the data/static files', () => {
       ['south korea', 'KR'],
       ['brazil', 'BR'],
       ['xx', 'XX'],
+      ['usa', 'US'],
+      ['USA', 'US'],
+      ['u.s.a.', 'US'],
+      ['America', 'US'],
+      ['uk', 'GB'],
+      ['England', 'GB'],
+      ['scotland', 'GB'],
+      ['Great Britain', 'GB'],
+      ['Holland', 'NL'],
+      ['the netherlands', 'NL'],
+      ['Korea', 'KR'],
+      ['Russian Federation', 'RU'],
+      ['czech republic', 'CZ'],
+      ['UAE', 'AE'],
+      ["cote d'ivoire", 'CI'],
+      ['new z', 'NZ'],
     ])('resolve %j to %s', (text, code) => {
       expect(catalog.resolveCountry(text)?.code).toBe(code);
+    });
+
+    it('match the start of a name or of a word in it, never the middle of a word', () => {
+      const codesFor = (query: string) => catalog.searchCountries(query).map((country) => country.code);
+      expect(codesFor('usa')[0]).toBe('US');
+      expect(codesFor('usa')).not.toContain('BQ');
+      expect(codesFor('sint')).toEqual(expect.arrayContaining(['BQ', 'SX']));
+      expect(codesFor('states')).toContain('US');
+      expect(codesFor('land')).toEqual([]);
+      expect(codesFor('korea').slice(0, 2)).toEqual(['KR', 'KP']);
+      expect(codesFor('eng')).toEqual(['GB']);
     });
 
     it('have distinct, familiar names', () => {

@@ -179,8 +179,10 @@ describe('StaticCatalog', () => {
       expect(codes(catalog.searchCountries('us'))).toEqual(['US']);
     });
 
-    it('puts names starting with the query before names containing it', () => {
-      expect(names(catalog.searchCountries('n'))).toEqual(['Non-representing', 'North Korea', 'France', 'United States of America']);
+    it('matches the start of a name, then the start of a word in it, never the middle of a word', () => {
+      expect(names(catalog.searchCountries('n'))).toEqual(['Non-representing', 'North Korea']);
+      expect(names(catalog.searchCountries('korea'))).toEqual(['North Korea', 'South Korea']);
+      expect(names(catalog.searchCountries('ance'))).toEqual([]);
     });
 
     it('ignores accents', () => {

@@ -23,7 +23,18 @@ export type LookupListener = (kind: LookupKind, hit: boolean) => void;
 
 interface SearchableCountry {
   country: Country;
+  /** The name as a search key. */
   key: string;
+  /** The name and each alias from each of their words on: what a query may start. */
+  starts: string[];
+}
+
+/** A country's name or alias as searched: as `searchKey`, and punctuation dropped ("Cote d'Ivoire"). */
+const countryKey = (text: string) => searchKey(text).replace(/[\p{P}\p{S}]/gu, '');
+
+/** The text from the start of each of its words on, as keys: "Bonaire, Sint Eustatius" -> bonaire..., sint..., eustatius. */
+function wordStarts(text: string): string[] {
+  return [...text.matchAll(/(?:^|[\s,()'’./-])(?=[\p{L}\p{N}])/gu)].map((match) => countryKey(text.slice(match.index + match[0].length)));
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
@@ -71,8 +82,10 @@ export class StaticCatalog {
 
     const countries = data.countries.countries;
     this.countriesByCode = indexBy(countries, (country) => country.code);
-    this.countriesByNameKey = indexBy(countries, (country) => searchKey(country.name));
-    this.countriesSortedByName = [...countries].sort(byName).map((country) => ({ country, key: searchKey(country.name) }));
+    this.countriesByNameKey = new Map(countries.flatMap((country) => [country.name, ...(country.aliases ?? [])].map((name) => [countryKey(name), country] as const)));
+    this.countriesSortedByName = [...countries]
+      .sort(byName)
+      .map((country) => ({ country, key: countryKey(country.name), starts: [country.name, ...(country.aliases ?? [])].flatMap(wordStarts) }));
     this.commonCountryList = [
       ...countries.filter((country) => country.common).sort(byName),
       ...countries.filter((country) => country.code === OTHER_COUNTRY),
@@ -155,29 +168,27 @@ export class StaticCatalog {
     return this.commonCountryList;
   }
 
-  /** An exact code first, then names starting with the query, then names containing it; by name within each. */
+  /**
+   * An exact code first, then an exact name or alias (USA, UK, Holland), then names starting with the
+   * query, then names or aliases with a word starting with it; by name within each. Never the middle
+   * of a word: "usa" does not find "Bonaire, Sint Eustatius and Saba".
+   */
   searchCountries(query: string, limit = 25): Country[] {
-    const key = searchKey(query);
+    const key = countryKey(query);
+    if (key === '') return this.countriesSortedByName.slice(0, limit).map((candidate) => candidate.country);
     const byCode = this.countriesByCode.get(query.trim().toUpperCase());
-    const starting: Country[] = [];
-    const containing: Country[] = [];
-    for (const candidate of this.countriesSortedByName) {
-      if (candidate.country === byCode) continue;
-      const position = candidate.key.indexOf(key);
-      if (position === 0) starting.push(candidate.country);
-      else if (position > 0) containing.push(candidate.country);
-    }
-    return [...(byCode ? [byCode] : []), ...starting, ...containing].slice(0, limit);
+    const exact = this.countriesByNameKey.get(key);
+    const found = new Set<Country>([byCode, exact].filter((country): country is Country => country !== undefined));
+    const starting = this.countriesSortedByName.filter((candidate) => candidate.key.startsWith(key));
+    const wordStarting = this.countriesSortedByName.filter((candidate) => candidate.starts.some((start) => start.startsWith(key)));
+    [...starting, ...wordStarting].forEach((candidate) => found.add(candidate.country));
+    return [...found].slice(0, limit);
   }
 
   /** What a player typed: an exact code, else an exact name, else the best search match. */
   resolveCountry(text: string): Country | undefined {
-    if (searchKey(text) === '') return undefined;
-    return (
-      this.countriesByCode.get(text.trim().toUpperCase()) ??
-      this.countriesByNameKey.get(searchKey(text)) ??
-      this.searchCountries(text, 1)[0]
-    );
+    if (countryKey(text) === '') return undefined;
+    return this.countriesByCode.get(text.trim().toUpperCase()) ?? this.countriesByNameKey.get(countryKey(text)) ?? this.searchCountries(text, 1)[0];
   }
 
   flag(code: string): string {

@@ -166,6 +166,8 @@ const countrySchema = z.strictObject({
   code: twoLetterCode,
   name: label,
   common: z.boolean(),
+  /** Other names players type: abbreviations (USA, UK), common and formal names (Holland, Korea). */
+  aliases: z.array(label).optional(),
 });
 
 function rejectBadCommonCountries(countries: readonly z.infer<typeof countrySchema>[], ctx: z.RefinementCtx) {
