@@ -1,3 +1,4 @@
+import { botCommand } from './bot-command';
 import { DiscordEmulator } from './discord-emulator';
 
 /** Runs the emulator as its own process, so a bot can be killed and restarted against it. */
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   console.log(`  guildId         ${emulator.guildId}`);
   console.log(`  ladderChannelId ${emulator.ladderChannelId}`);
   console.log(`  adminChannelId  ${emulator.adminChannelId}`);
+  console.log('Start a bot against it (from the repository, in another terminal):');
+  console.log(`  ${botCommand(emulator)}`);
   emulator.events.on('violation', (v) => console.log(`VIOLATION ${v.rule}: ${v.detail}`));
   const shutdown = () => void emulator.stop().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
