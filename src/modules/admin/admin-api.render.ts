@@ -3,7 +3,7 @@ import { MatchRecord, playerIdOf, Side } from '../matches/match-record';
 import { PlayerRecord, ProfileDetails } from '../players/player-record';
 import { PlayerRank } from '../players/rank-lookup';
 import { QueuedPlayer } from '../queue/queued-player';
-import { AdminActionRow } from './admin.repository';
+import { AdminActionRow } from './admin-action-row';
 
 /** What the admin API's JSON needs beyond the records: names of races, maps, servers and players. */
 export interface ApiLabels {

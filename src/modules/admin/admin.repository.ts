@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Change, WriteStatus } from '../../database/guarded-write';
-import { readTime, Sql } from '../../database/sql';
+import { Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
 import { ActionLogEntry } from '../logging/significant-actions';
 import { MatchResult } from '../matches/domain/reports';
@@ -10,6 +10,7 @@ import { playerFromRow } from '../players/player-row';
 import { ratingFromRow, RatingRow } from '../players/rating-row';
 import { movesAnything, Resolution, ResolvableStatus, SideResolution } from './domain/resolution';
 import { AdminActionEntry, auditedWrite } from './audited-write';
+import { adminActionFromRow, AdminActionRow } from './admin-action-row';
 
 /** How the match stood when the admin saw the preview: the Confirm acts on exactly that. */
 export interface PreviewedState {
@@ -35,20 +36,6 @@ export interface ResolveWrite {
   ratings: RatingRow[];
 }
 
-/** One row of the admin audit trail. */
-export interface AdminActionRow {
-  id: number;
-  createdAt: Date;
-  adminDiscordId: string;
-  action: string;
-  targetDiscordId: string | null;
-  targetMatchId: number | null;
-  oldValue: string | null;
-  newValue: string | null;
-  reason: string;
-  details: unknown;
-}
-
 @Injectable()
 export class AdminRepository {
   constructor(private readonly sql: Sql) {}
@@ -57,18 +44,7 @@ export class AdminRepository {
   async actions(limit: number, before?: number): Promise<AdminActionRow[]> {
     const older = before === undefined ? sql`` : sql`WHERE id < ${before}`;
     const rows = await this.sql.query(sql`SELECT * FROM admin_actions ${older} ORDER BY id DESC LIMIT ${limit}`);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      createdAt: readTime(row.created_at) as Date,
-      adminDiscordId: String(row.admin_discord_id),
-      action: String(row.action),
-      targetDiscordId: row.target_discord_id === null ? null : String(row.target_discord_id),
-      targetMatchId: row.target_match_id === null ? null : Number(row.target_match_id),
-      oldValue: row.old_value === null ? null : String(row.old_value),
-      newValue: row.new_value === null ? null : String(row.new_value),
-      reason: String(row.reason),
-      details: row.details === null || row.details === undefined ? null : JSON.parse(String(row.details)),
-    }));
+    return rows.map(adminActionFromRow);
   }
 
   async match(matchId: number): Promise<MatchRecord | undefined> {

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Row } from '../../database/guarded-write';
 import { readTime, Sql } from '../../database/sql';
 import { sql } from '../../database/sql-fragment';
+import { adminActionFromRow } from '../admin/admin-action-row';
 import { matchFromRow } from '../matches/match-record';
 import { playerFromRow } from '../players/player-row';
 import { ratingFromRow } from '../players/rating-row';
 import { entryFromRow } from '../queue/queue.repository';
-import { AuditRow, LadderSnapshot, LogRow } from './domain/ladder-snapshot';
+import { LadderSnapshot, LogRow } from './domain/ladder-snapshot';
 
 /** The whole ladder as the database holds it: one statement per table, read on an admin's request. */
 @Injectable()
@@ -26,7 +27,7 @@ export class AuditRepository {
       matches: matches.map(matchFromRow),
       queue: queue.map((row) => entryFromRow(row, String(row.discord_id))),
       logs: logs.map(logFromRow),
-      audits: audits.map(auditFromRow),
+      audits: audits.map(adminActionFromRow),
     };
   }
 }
@@ -43,20 +44,6 @@ function logFromRow(row: Row): LogRow {
     oldValue: text(row.old_value),
     newValue: text(row.new_value),
     changedBy: String(row.changed_by),
-    createdAt: readTime(row.created_at) as Date,
-  };
-}
-
-function auditFromRow(row: Row): AuditRow {
-  return {
-    id: Number(row.id),
-    idempotencyKey: String(row.idempotency_key),
-    adminDiscordId: String(row.admin_discord_id),
-    action: String(row.action),
-    targetDiscordId: text(row.target_discord_id),
-    targetMatchId: row.target_match_id === null || row.target_match_id === undefined ? null : Number(row.target_match_id),
-    oldValue: text(row.old_value),
-    newValue: text(row.new_value),
     createdAt: readTime(row.created_at) as Date,
   };
 }

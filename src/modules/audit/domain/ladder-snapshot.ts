@@ -1,3 +1,4 @@
+import type { AdminActionRow } from '../../admin/admin-action-row';
 import { MatchRecord } from '../../matches/match-record';
 import { PlayerRecord, RatingRecord } from '../../players/player-record';
 import { RatingRow } from '../../players/rating-row';
@@ -17,17 +18,7 @@ export interface LogRow {
 }
 
 /** An `admin_actions` row. */
-export interface AuditRow {
-  id: number;
-  idempotencyKey: string;
-  adminDiscordId: string;
-  action: string;
-  targetDiscordId: string | null;
-  targetMatchId: number | null;
-  oldValue: string | null;
-  newValue: string | null;
-  createdAt: Date;
-}
+export type AuditRow = AdminActionRow;
 
 /** Everything the database holds of the ladder, read at one moment. */
 export interface LadderSnapshot {

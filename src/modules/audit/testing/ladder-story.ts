@@ -315,7 +315,7 @@ export class LadderStory {
 
   private audit(admin: PlayerRecord, action: string, targetDiscordId: string | null, targetMatchId: number | null, at: Date, oldValue: string | null = null): string {
     const key = `admin/${action}/${++this.ids}:message:${admin.discordId}`;
-    this.audits.push({ id: this.audits.length + 1, idempotencyKey: key, adminDiscordId: admin.discordId, action, targetDiscordId, targetMatchId, oldValue, newValue: null, createdAt: at });
+    this.audits.push({ id: this.audits.length + 1, idempotencyKey: key, adminDiscordId: admin.discordId, action, targetDiscordId, targetMatchId, oldValue, newValue: null, reason: 'by the story', details: null, createdAt: at });
     return key;
   }
 
