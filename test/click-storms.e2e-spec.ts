@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DriverUser, InteractionOutcome } from '../src/emulator';
 import { PlayerDirectory } from '../src/modules/players/player-directory';
-import { E2e, startE2e } from './support/e2e';
+import { E2e, startE2eWithAdmin } from './support/e2e';
 import { LadderPlay } from './support/ladder-play';
 import { expectWhole } from './support/ladder-audit';
 import { ManualClock } from './support/manual-clock';
@@ -18,13 +18,7 @@ describe(`${STORM} simultaneous identical clicks on every button and form that c
   let play: LadderPlay;
 
   beforeAll(async () => {
-    e2e = await startE2e({
-      clock,
-      env: (driver) => {
-        admin = driver.createUser('stormwarden', { admin: true });
-        return { ADMIN_DISCORD_IDS: admin.id, ADMIN_CHANNEL_ID: driver.emulator.adminChannelId };
-      },
-    });
+    ({ e2e, admin } = await startE2eWithAdmin('stormwarden', { clock }));
     play = new LadderPlay(e2e, clock);
   });
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DriverUser, InteractionOutcome } from '../src/emulator';
 import { ADMIN_SUBCOMMANDS } from '../src/modules/admin/admin-subcommands';
-import { E2e, startE2e } from './support/e2e';
+import { E2e, startE2eWithAdmin } from './support/e2e';
 import { LadderPlay } from './support/ladder-play';
 import { expectWhole } from './support/ladder-audit';
 import { ManualClock } from './support/manual-clock';
@@ -40,13 +40,7 @@ describe(`hostile input: typed fields, forged custom ids, admin commands and adm
   let play: LadderPlay;
 
   beforeAll(async () => {
-    e2e = await startE2e({
-      clock,
-      env: (driver) => {
-        admin = driver.createUser('gatekeeper', { admin: true });
-        return { ADMIN_TOKEN, ADMIN_DISCORD_IDS: admin.id, ADMIN_CHANNEL_ID: driver.emulator.adminChannelId };
-      },
-    });
+    ({ e2e, admin } = await startE2eWithAdmin('gatekeeper', { clock, env: { ADMIN_TOKEN } }));
     play = new LadderPlay(e2e, clock);
   });
 

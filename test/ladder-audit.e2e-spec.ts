@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DriverUser } from '../src/emulator';
 import { MatchDeadlines } from '../src/modules/matches/match-deadlines';
 import { PlayerDirectory } from '../src/modules/players/player-directory';
-import { E2e, startE2e } from './support/e2e';
+import { E2e, startE2eWithAdmin } from './support/e2e';
 import { LadderPlay } from './support/ladder-play';
 import { auditOf, expectWhole } from './support/ladder-audit';
 import { ManualClock } from './support/manual-clock';
@@ -21,13 +21,7 @@ describe(`the ladder audit: the database against its invariants, memory against 
   let players: Record<'ann' | 'bob' | 'cid' | 'dan', DriverUser>;
 
   beforeAll(async () => {
-    e2e = await startE2e({
-      clock,
-      env: (driver) => {
-        admin = driver.createUser('auditor', { admin: true });
-        return { ADMIN_TOKEN, ADMIN_DISCORD_IDS: admin.id, ADMIN_CHANNEL_ID: driver.emulator.adminChannelId };
-      },
-    });
+    ({ e2e, admin } = await startE2eWithAdmin('auditor', { clock, env: { ADMIN_TOKEN } }));
     play = new LadderPlay(e2e, clock);
   });
 

@@ -7,7 +7,7 @@ import { HTTP_OPTIONS } from '../../src/common/http/http-options';
 import { AppConfig } from '../../src/config/app-config';
 import { untilConnected, withLocalDiscord } from '../../src/discord/local-discord';
 import { InteractionRecorder } from '../../src/common/context/interaction-recorder';
-import { Completions, DiscordDriver, DiscordEmulator } from '../../src/emulator';
+import { Completions, DiscordDriver, DiscordEmulator, DriverUser } from '../../src/emulator';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testConfig } from './test-config';
 
@@ -74,4 +74,17 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
     },
   };
   return e2e;
+}
+
+/** startE2e with one ladder admin (named `adminName`) and the emulator's admin channel as the bot's, plus `env`. */
+export async function startE2eWithAdmin(adminName: string, options: Omit<E2eOptions, 'env'> & { env?: NodeJS.ProcessEnv } = {}): Promise<{ e2e: E2e; admin: DriverUser }> {
+  let admin: DriverUser | undefined;
+  const e2e = await startE2e({
+    ...options,
+    env: (driver) => {
+      admin = driver.createUser(adminName, { admin: true });
+      return { ...options.env, ADMIN_DISCORD_IDS: admin.id, ADMIN_CHANNEL_ID: driver.emulator.adminChannelId };
+    },
+  });
+  return { e2e, admin: admin! };
 }
