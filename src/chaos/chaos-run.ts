@@ -147,8 +147,10 @@ async function outage(kind: 'reset' | 'stall', proxy: LatencyProxy, bot: ChaosBo
   await bw.clickButton('Join', { messageId: join });
   const writeAnswer = (bw.lastReply() ?? '').replace(/^\| /gm, '');
   if (!/may not have been saved; retrying is safe/.test(writeAnswer)) throw new Error(`During the ${kind}, Join answered: ${writeAnswer}`);
-  const readyWhileDown = (await bot.get('/health/ready')).status;
-  if (readyWhileDown !== 503) throw new Error(`During the ${kind}, /health/ready answered ${readyWhileDown}`);
+  const readiness = await bot.get('/health/ready');
+  const readyWhileDown = readiness.status;
+  const saysWhat = await readiness.text();
+  if (readyWhileDown !== 503 || !/"database":\{"status":"down"/.test(saysWhat)) throw new Error(`During the ${kind}, /health/ready answered ${readyWhileDown}: ${saysWhat}`);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, seconds * 1000 - (Date.now() - began))));
   proxy.restore();
   const restored = Date.now();
