@@ -33,13 +33,18 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
     await database.drop();
   });
 
-  async function lifeOfTheBot(env: NodeJS.ProcessEnv): Promise<void> {
+  const redraws = () => bot.log().split('Match DMs drawn again after the restart').length;
+
+  /** A new life of the bot, ready and, unless told otherwise, done drawing the match DMs again (a click a moment sooner may see its prompt redrawn under it). */
+  async function lifeOfTheBot(env: NodeJS.ProcessEnv, { awaitRedraw = true } = {}): Promise<void> {
     await bot.kill();
     await waitFor('the emulator to see the bot gone', () => emulator.connectedSessions === 0);
+    const before = redraws();
     const ready = bot.ready();
     bot.start({ LOG_LEVEL: 'info', ...env });
     await ready;
     await waitFor('the commands to be registered', () => emulator.commands.list(emulator.guildId).length > 0);
+    if (awaitRedraw) await waitFor('the match DMs to be drawn again', () => redraws() > before);
   }
 
   const render = (messageId: string) => renderMessage(emulator.state.messages.get(messageId)!.message);
@@ -152,6 +157,39 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
     await lifeOfTheBot({ TIMERS: 'manual' });
     await ann.clickButton('Best race only: off', { messageId: message });
     expect(render(message)).toMatch(/`#1` \*\*C\*\* 🇫🇷 Ann · BW Zerg · 1520 · 1-0\n\| Filters: France · each player's best race only\n\| Page 1 of 1 · 1 of 2 ranked/);
+    expect(emulator.violations()).toEqual([]);
+  }, 120_000);
+
+  it('keeps a prompt a player opened while the restart was still drawing the match DMs again', async () => {
+    await lifeOfTheBot({ TIMERS: 'manual' });
+    const users = [
+      await readyPlayer(driver.createUser('eve'), { name: 'Eve', country: 'FR', region: 'EUW' }),
+      await readyPlayer(driver.createUser('fin'), { name: 'Fin', country: 'DE', region: 'EUW' }),
+      await readyPlayer(driver.createUser('gus'), { name: 'Gus', country: 'PL', region: 'EUE' }),
+      await readyPlayer(driver.createUser('hal'), { name: 'Hal', country: 'SE', region: 'EUE' }),
+    ];
+    for (const [index, user] of users.entries()) await queue(user, index % 2 === 0 ? { bw: 'bw_zerg' } : { sc2: 'sc2_terran' });
+    const dms = Promise.all(users.map((user) => user.waitForDm((message) => /Match found/.test(message.text))));
+    await lifeOfTheBot(ON_THE_CLOCK);
+    const found = await dms;
+    await waitFor('the DMs to be saved', async () =>
+      (await query(`SELECT 1 FROM matches_1v1 WHERE status = 'awaiting_confirmation' AND player_2_dm_message_id IS NOT NULL`)).length === 2,
+    );
+    const matchOf = (index: number) => Number(/Match found: #(\d+)/.exec(found[index].text)![1]);
+    const drawnFirst = Math.min(...found.map((_, index) => matchOf(index)));
+    const held = found.findIndex((_, index) => matchOf(index) === drawnFirst);
+    const clicker = found.findIndex((_, index) => matchOf(index) !== drawnFirst);
+
+    // The redraw's first edit waits out a rate limit, so the click lands while the redraw is under way.
+    const limit = emulator.faults.inject({ kind: 'rate-limit', method: 'PATCH', route: new RegExp(`^/channels/${found[held].channelId}/messages/`), retryAfterMs: 2_000 });
+    const before = redraws();
+    await lifeOfTheBot({ TIMERS: 'manual' }, { awaitRedraw: false });
+    await waitFor('the redraw to meet the rate limit', () => limit.hits === 1);
+    await users[clicker].clickButton('Abort (3 of 3 left this month)', { messageId: found[clicker].messageId });
+    expect(render(found[clicker].messageId)).toMatch(/\[Confirm abort\]/);
+    await waitFor('the redraw to finish', () => redraws() > before, 20_000);
+    expect(render(found[clicker].messageId)).toMatch(/\[Confirm abort\]/);
+    expect(render(found[held].messageId)).toMatch(/Match found/);
     expect(emulator.violations()).toEqual([]);
   }, 120_000);
 });

@@ -52,6 +52,7 @@ export class MatchConfirmations {
   /** The first click of an abort: asks for the second, from memory. */
   askAbort(who: PlayerIdentity, matchId: number): MatchView {
     const { match, side } = this.ownMatch(who, matchId);
+    this.notices.clickDrew(matchId, side);
     if (match.status !== 'awaiting_confirmation') return this.views.viewFor(match, side);
     if (this.views.abortsLeftOf(this.views.player(match, side)) === 0) return this.views.viewFor(match, side, { note: 'You have no aborts left this month.' });
     return this.views.viewFor(match, side, { confirmingAbort: true, note: 'Abort this match? It uses one of your aborts for this month; your opponent is not charged.' });
@@ -59,6 +60,7 @@ export class MatchConfirmations {
 
   back(who: PlayerIdentity, matchId: number): MatchView {
     const { match, side } = this.ownMatch(who, matchId);
+    this.notices.clickDrew(matchId, side);
     return this.views.viewFor(match, side);
   }
 

@@ -28,6 +28,8 @@ const REDRAWN_ENDED_MS = 60 * 60_000;
 export class MatchNotices {
   private readonly logger = new Logger(MatchNotices.name);
   private readonly turns = new Map<number, Promise<void>>();
+  /** DMs a click drew while the restart's redraw was still going: the redraw leaves them as the click drew them. */
+  private clickedDuringRestore: Set<string> | null = new Set();
 
   constructor(
     private readonly notifier: Notifier,
@@ -63,15 +65,16 @@ export class MatchNotices {
     const ended = await this.repository.endedSince(new Date(this.clock.now().getTime() - REDRAWN_ENDED_MS)).catch(() => []);
     for (const match of ended) {
       this.open.put(match);
-      await this.refresh(match, [1, 2]).catch(() => undefined);
+      await this.redraw(match, [1, 2]).catch(() => undefined);
     }
     const open = this.open.all();
     for (const match of open) {
       const owed = ([1, 2] as const).filter((side) => (side === 1 ? match.player1DmMessageId : match.player2DmMessageId) === null);
       const sent = ([1, 2] as const).filter((side) => !owed.includes(side));
-      if (sent.length > 0) await this.refresh(match, sent).catch(() => undefined);
+      if (sent.length > 0) await this.redraw(match, sent).catch(() => undefined);
       if (match.status === 'awaiting_confirmation' && owed.length > 0) await this.sendOwed(match, owed);
     }
+    this.clickedDuringRestore = null;
     this.logger.log(`Match DMs drawn again after the restart: ${open.length} open matches, ${ended.length} ended within the last hour`);
   }
 
@@ -85,23 +88,35 @@ export class MatchNotices {
 
   /** Brings the DMs of `sides` up to date with the match as memory holds it when their turn comes. */
   refresh(match: MatchRecord, sides: readonly Side[]): Promise<void> {
-    return this.inTurn(match.id, async () => {
-      const latest = this.latest(match);
-      await Promise.all(
-        sides.map(async (side) => {
-          const messageId = side === 1 ? latest.player1DmMessageId : latest.player2DmMessageId;
-          const player = this.views.player(latest, side);
-          if (messageId && player) await this.notifier.editDm(player.discordId, messageId, renderMatch(this.views.viewFor(latest, side)));
-        }),
-      );
-    });
+    return this.inTurn(match.id, () => this.draw(match, sides));
   }
 
   /** The clicker's own DM, answered through their interaction, in turn with the match's other edits. */
   showOwn(match: MatchRecord, side: Side, show: (view: MatchView) => Promise<unknown>, options: { note?: string } = {}): Promise<void> {
+    this.clickDrew(match.id, side);
     return this.inTurn(match.id, async () => {
       await show(this.views.viewFor(this.latest(match), side, options));
     });
+  }
+
+  /** A click answered the player's DM with a view of its own (a prompt): a redraw after a restart must not take it away. */
+  clickDrew(matchId: number, side: Side): void {
+    this.clickedDuringRestore?.add(`${matchId}:${side}`);
+  }
+
+  private redraw(match: MatchRecord, sides: readonly Side[]): Promise<void> {
+    return this.inTurn(match.id, () => this.draw(match, sides.filter((side) => !this.clickedDuringRestore?.has(`${match.id}:${side}`))));
+  }
+
+  private async draw(match: MatchRecord, sides: readonly Side[]): Promise<void> {
+    const latest = this.latest(match);
+    await Promise.all(
+      sides.map(async (side) => {
+        const messageId = side === 1 ? latest.player1DmMessageId : latest.player2DmMessageId;
+        const player = this.views.player(latest, side);
+        if (messageId && player) await this.notifier.editDm(player.discordId, messageId, renderMatch(this.views.viewFor(latest, side)));
+      }),
+    );
   }
 
   /**

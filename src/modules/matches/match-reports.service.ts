@@ -34,11 +34,13 @@ export class MatchReports {
   /** A report chosen: the card asks for its Confirm, from memory. */
   choose(who: PlayerIdentity, matchId: number, report: Report): MatchView {
     const { match, side } = ownMatch(this.open, this.directory, who.discordId, matchId);
+    this.notices.clickDrew(matchId, side);
     return this.views.viewFor(match, side, match.status === 'confirmed' ? { choosing: report } : {});
   }
 
   back(who: PlayerIdentity, matchId: number): MatchView {
     const { match, side } = ownMatch(this.open, this.directory, who.discordId, matchId);
+    this.notices.clickDrew(matchId, side);
     return this.views.viewFor(match, side);
   }
 
