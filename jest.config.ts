@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { composeCommand } from './test/support/compose-command';
 
 // Every suite runs far from UTC (workers inherit it), so a timestamp written or read in local time fails its test.
 process.env.TZ = 'Asia/Kolkata';
@@ -27,6 +28,8 @@ const config: Config = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     databaseProject('sqlite'),
     ...(process.env.TEST_DATABASE_URL ? [databaseProject('postgres')] : []),
+    // docker-compose.yml is checked by the compose CLI itself, where the machine has one.
+    ...(composeCommand() ? [{ ...shared, displayName: 'compose', testMatch: ['<rootDir>/test/compose/*.compose-spec.ts'] }] : []),
   ],
 };
 

@@ -1,11 +1,16 @@
-// Says which databases the database suites ran on, and ends with a plain "N passed, N failed" line.
+// Says which databases the database suites ran on, whether docker-compose.yml was checked, and ends with a
+// plain "N passed, N failed" line.
 class DatabaseReporter {
-  onRunComplete(_contexts, results) {
+  onRunComplete(contexts, results) {
+    const composeChecked = [...contexts].some((context) => context.config.displayName?.name === 'compose');
     const postgres = process.env.TEST_DATABASE_URL;
     const lines = [
       postgres
         ? `Database suites ran on SQLite and on PostgreSQL (${postgres.replace(/\/\/[^@]*@/, '//')}).`
         : 'Database suites ran on SQLite only. The PostgreSQL suites did NOT run: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run them.',
+      composeChecked
+        ? 'docker-compose.yml was checked with the compose CLI.'
+        : 'The docker-compose.yml check did NOT run: no docker compose CLI on this machine.',
       `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`,
     ];
     process.stdout.write(`\n${lines.join('\n')}\n`);
