@@ -23,7 +23,7 @@ const databaseProject = (name: 'sqlite' | 'postgres'): Config => ({
 
 const config: Config = {
   testTimeout: 30_000,
-  reporters: ['default', '<rootDir>/test/support/database-reporter.cjs'],
+  reporters: ['default', ['<rootDir>/test/support/database-reporter.cjs', { composeCli: Boolean(composeCommand()) }]],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     databaseProject('sqlite'),

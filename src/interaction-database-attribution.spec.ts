@@ -11,7 +11,7 @@ describe('charging database work to the interaction that did it', () => {
   beforeAll(() => attribution.onModuleInit());
   afterAll(() => attribution.onModuleDestroy());
 
-  const context = () => new InteractionContext('i', 'setcountry/confirm/:code/:rev', 'component', 'u', 'k', () => undefined);
+  const context = () => new InteractionContext('i', 'setcountry/confirm/:code/:rev', 'component', 'u', 'player', 'k', () => undefined);
   const state = (interaction: InteractionContext) => ({ queries: interaction.queries, committed: interaction.committed, duplicate: interaction.duplicate });
 
   it('counts each statement against the interaction in whose handling it was sent, and no other', async () => {

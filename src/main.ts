@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { HTTP_OPTIONS } from './common/http/http-options';
 import { AppConfig } from './config/app-config';
 import { withEnvFile } from './config/env-file';
 import { ConfigError, loadConfig } from './config/load-config';
+import { LadderLogger } from './modules/logging/ladder-logger';
 import { StaticDataError } from './modules/static-data/domain/static-data.errors';
 
 const logger = new Logger('Bootstrap');
@@ -27,9 +27,11 @@ async function discordFor(config: AppConfig): Promise<AppConfig> {
 }
 
 async function bootstrap(): Promise<void> {
-  const config = await discordFor(loadConfig(withEnvFile()));
-  const app = await NestFactory.create(AppModule.register(config), { ...HTTP_OPTIONS, bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  const settings = loadConfig(withEnvFile());
+  const ladderLogger = LadderLogger.for(settings);
+  Logger.overrideLogger(ladderLogger);
+  const config = await discordFor(settings);
+  const app = await NestFactory.create(AppModule.register(config), { ...HTTP_OPTIONS, logger: ladderLogger });
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_STATIC_DATA_DIR } from '../src/config/env.schema';
-import { DiscordEmulator } from '../src/emulator';
+import { DiscordDriver, DiscordEmulator } from '../src/emulator';
 import { BotProcess } from './support/bot-process';
 import { createTestDatabase, TestDatabase, testDriver } from './support/test-database';
 import { waitFor } from './support/wait-for';
@@ -14,6 +14,7 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
   let database: TestDatabase;
   let bot: BotProcess;
   let dir: string;
+  let driver: DiscordDriver | undefined;
 
   beforeEach(async () => {
     emulator = await new DiscordEmulator().start();
@@ -24,11 +25,15 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
   });
 
   afterEach(async () => {
+    driver?.dispose();
+    driver = undefined;
     await bot.kill();
     await emulator.stop();
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  const commandsRegistered = () => waitFor('the commands to be registered', () => emulator.commands.list(emulator.guildId).length > 0);
 
   it('refuses to start in production without a Discord token, naming the variable, and never runs the emulator', async () => {
     bot.start({ NODE_ENV: 'production', DISCORD_TOKEN: '' });
@@ -46,6 +51,38 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
     await started;
     const stats = await fetch(`${bot.httpBase()}/admin/stats`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}-from-file` } });
     expect(stats.status).toBe(200);
+  });
+
+  it('logs one readable line per event with LOG_FORMAT=pretty: no line per Nest module, users by name, and a line at shutdown', async () => {
+    const started = bot.ready();
+    bot.start({ LOG_FORMAT: 'pretty' });
+    await started;
+    await commandsRegistered();
+    driver = new DiscordDriver(emulator, { timeoutMs: 10_000 });
+    await driver.createUser('fay').runCommand('help');
+    await waitFor('the interaction line', () => /\[Interaction\] \/help by fay \(\d+\): acknowledged in [\d.]+ ms/.test(bot.log()));
+    await bot.stop();
+
+    const lines = bot.log().trim().split('\n');
+    expect(lines.every((line) => /^\[\d\d:\d\d:\d\d\.\d{3}\] (INFO|WARN|ERROR): \[\w+\] /.test(line))).toBe(true);
+    expect(bot.log()).toMatch(/\[Bootstrap\] Ladder bot serving HTTP on http:/);
+    expect(bot.log()).not.toMatch(/InstanceLoader|dependencies initialized|Mapped \{|RoutesResolver|successfully started/);
+    expect(lines.at(-1)).toMatch(/\[Shutdown\] Ladder bot stopped \(SIGTERM\)$/);
+  });
+
+  it('logs JSON when its output is not a terminal, naming the user of an interaction by id and username', async () => {
+    const started = bot.ready();
+    bot.start({ LOG_FORMAT: '' });
+    await started;
+    await commandsRegistered();
+    driver = new DiscordDriver(emulator, { completions: bot.completions, timeoutMs: 10_000 });
+    const fay = driver.createUser('fay');
+    await fay.runCommand('help');
+    await bot.stop();
+
+    const lines = bot.log().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'interaction', route: '/help', user: fay.id, username: 'fay' }));
+    expect(lines.at(-1)).toEqual(expect.objectContaining({ context: 'Shutdown', msg: 'Ladder bot stopped (SIGTERM)' }));
   });
 
   it('names a missing ENV_FILE and does not start', async () => {

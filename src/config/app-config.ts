@@ -8,6 +8,8 @@ export type DatabaseConfig = (
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** `pretty`: one coloured line per event, for a person at a terminal; `json`: one JSON object per line. */
+  logFormat: 'json' | 'pretty';
   /** `bodyLimitBytes`: the largest request body the HTTP API reads; a larger one is refused (413). */
   http: { host: string; port: number; bodyLimitBytes: number };
   /** `restSweepSeconds`: how often idle REST handlers are dropped (interaction tokens live 15 minutes). */

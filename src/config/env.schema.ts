@@ -21,6 +21,7 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
     DISCORD_TOKEN: z.string().min(1).optional(),
     DISCORD_API_BASE: httpUrl
       .refine((url) => !/\/v\d+\/?$/.test(url), 'must not include the API version (e.g. http://127.0.0.1:4000/api)')

@@ -33,6 +33,17 @@ describe('loadConfig', () => {
     expect(config.viewCacheSeconds).toBe(300);
   });
 
+  it.each<[string, NodeJS.ProcessEnv, boolean, 'json' | 'pretty']>([
+    ['development at a terminal', {}, true, 'pretty'],
+    ['development piped to a file or a collector', {}, false, 'json'],
+    ['production at a terminal', { NODE_ENV: 'production', DISCORD_TOKEN: 't', TERMS_URL: 'https://example.org/terms' }, true, 'json'],
+    ['test at a terminal', { NODE_ENV: 'test' }, true, 'json'],
+    ['LOG_FORMAT=json at a terminal', { LOG_FORMAT: 'json' }, true, 'json'],
+    ['LOG_FORMAT=pretty when piped', { LOG_FORMAT: 'pretty' }, false, 'pretty'],
+  ])('logs %s as %s', (_case, env, interactive, format) => {
+    expect(loadConfig(env, { interactive }).logFormat).toBe(format);
+  });
+
   it('treats an empty value as unset', () => {
     const config = loadConfig({ PORT: '', DATABASE_URL: '  ', DISCORD_TOKEN: '', ADMIN_DISCORD_IDS: '' });
     expect(config.http.port).toBe(3000);
@@ -75,6 +86,7 @@ describe('loadConfig', () => {
     ['TERMS_VERSION', '2026 Nov'],
     ['DB_POOL_MIN', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'colour'],
     ['NODE_ENV', 'staging'],
     ['ABORTS_PER_MONTH', '-1'],
     ['VIEW_CACHE_SECONDS', '0'],

@@ -32,19 +32,21 @@ export function withoutPassword(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+/** `interactive`: the logs go to a terminal, where a person reads them (the default log format follows it). */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, { interactive = Boolean(process.stdout.isTTY) } = {}): AppConfig {
   const present = withoutEmptyValues(source);
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => describe(issue, present)));
   }
-  return toAppConfig(parsed.data);
+  return toAppConfig(parsed.data, interactive);
 }
 
-function toAppConfig(env: Env): AppConfig {
+function toAppConfig(env: Env, interactive: boolean): AppConfig {
   return {
     environment: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' && interactive ? 'pretty' : 'json'),
     http: { host: env.HOST, port: env.PORT, bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES },
     discord: {
       token: env.DISCORD_TOKEN,

@@ -86,10 +86,21 @@ export class BotProcess {
     return port ? `http://127.0.0.1:${port}` : undefined;
   }
 
+  /** Stops the bot as an operator does (SIGTERM), once it has ended. */
+  async stop(): Promise<void> {
+    await this.end('SIGTERM');
+  }
+
   async kill(): Promise<void> {
+    await this.end('SIGKILL');
+  }
+
+  // A bot stopped by a signal ends by that signal (no exit code), so "running" looks at both.
+  private async end(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    child.kill('SIGKILL');
-    await once(child, 'exit');
+    if (!child || !this.running()) return;
+    const exit = once(child, 'exit');
+    child.kill(signal);
+    await exit;
   }
 }

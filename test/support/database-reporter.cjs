@@ -1,6 +1,10 @@
 // Says which databases the database suites ran on, whether docker-compose.yml was checked, and ends with a
 // plain "N passed, N failed" line.
 class DatabaseReporter {
+  constructor(_globalConfig, { composeCli }) {
+    this.composeCli = composeCli;
+  }
+
   onRunComplete(contexts, results) {
     const composeChecked = [...contexts].some((context) => context.config.displayName?.name === 'compose');
     const postgres = process.env.TEST_DATABASE_URL;
@@ -8,11 +12,10 @@ class DatabaseReporter {
       postgres
         ? `Database suites ran on SQLite and on PostgreSQL (${postgres.replace(/\/\/[^@]*@/, '//')}).`
         : 'Database suites ran on SQLite only. The PostgreSQL suites did NOT run: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run them.',
-      composeChecked
-        ? 'docker-compose.yml was checked with the compose CLI.'
-        : 'The docker-compose.yml check did NOT run: no docker compose CLI on this machine.',
+      composeChecked && 'docker-compose.yml was checked with the compose CLI.',
+      !this.composeCli && 'The docker-compose.yml check did NOT run: no docker compose CLI on this machine (docker compose or docker-compose).',
       `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`,
-    ];
+    ].filter(Boolean);
     process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }

@@ -7,6 +7,7 @@ export interface InteractionOutcome {
   route: string;
   kind: InteractionKind;
   userId: string;
+  username: string;
   ackMs: number | undefined;
   totalMs: number;
   queries: number;
@@ -39,6 +40,7 @@ export class InteractionContext {
     readonly route: string,
     readonly kind: InteractionKind,
     readonly userId: string,
+    readonly username: string,
     /** What the person means to do; repeats of one intent share it (see ARCHITECTURE.md, idempotency). */
     readonly intentKey: string,
     private readonly onFinish: Finished,
@@ -64,6 +66,7 @@ export class InteractionContext {
       route: this.route,
       kind: this.kind,
       userId: this.userId,
+      username: this.username,
       ackMs: this.acknowledgedAt === undefined ? undefined : this.acknowledgedAt - this.startedAt,
       totalMs: performance.now() - this.startedAt,
       queries: this.queries,

@@ -50,6 +50,7 @@ export class InteractionEntry implements OnModuleInit {
       route ?? 'unknown',
       kindOf(interaction),
       interaction.user.id,
+      interaction.user.username,
       intentKeyOf(interaction, route ?? 'unknown'),
       (outcome) => this.recorder.record(outcome),
     );

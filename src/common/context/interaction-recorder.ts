@@ -27,6 +27,7 @@ export class InteractionRecorder {
         interaction: outcome.interactionId,
         route: outcome.route,
         user: outcome.userId,
+        username: outcome.username,
         ackMs: outcome.ackMs === undefined ? null : Math.round(outcome.ackMs * 10) / 10,
         totalMs: Math.round(outcome.totalMs * 10) / 10,
         queries: outcome.queries,

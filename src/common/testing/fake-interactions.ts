@@ -165,13 +165,14 @@ export interface OpenedContext {
 }
 
 /** An interaction's pipeline context, as InteractionEntry opens it. */
-export function openContext(fields: { id?: string; route?: string; kind?: InteractionKind; userId?: string; intentKey?: string } = {}): OpenedContext {
+export function openContext(fields: { id?: string; route?: string; kind?: InteractionKind; userId?: string; username?: string; intentKey?: string } = {}): OpenedContext {
   const outcomes: InteractionOutcome[] = [];
   const context = new InteractionContext(
     fields.id ?? 'interaction-1',
     fields.route ?? 'report/:matchId/:result',
     fields.kind ?? 'component',
     fields.userId ?? 'user-1',
+    fields.username ?? 'player-one',
     fields.intentKey ?? 'report/7/win:message-1:user-1',
     (outcome) => outcomes.push(outcome),
   );
