@@ -74,7 +74,7 @@ describe(`static data loading (${testDriver()})`, () => {
     expect(error).toBeInstanceOf(StaticDataError);
     expect((error as StaticDataError).file).toBe('maps');
     expect((error as StaticDataError).field).toBe('seasons[0].maps[2].ids.EU');
-    expect((error as Error).message).toMatch(/maps\.json: seasons\[0\]\.maps\[2\]\.ids\.EU: /);
+    expect((error as Error).message).toContain(`${dir}/maps.json: seasons[0].maps[2].ids.EU: `);
   });
 
   it('falls back to the database copy of a broken file, and keeps the others from their files', async () => {
@@ -91,8 +91,18 @@ describe(`static data loading (${testDriver()})`, () => {
     const service = await boot();
     unlinkSync(join(dir, 'countries.json'));
     await service.reload();
-    expect(service.status().sources.countries).toEqual({ from: 'database', reason: expect.stringMatching(/countries\.json: \(file\): file not found/) });
+    expect(service.status().sources.countries).toEqual({ from: 'database', reason: expect.stringContaining(`${dir}/countries.json: (file): file not found`) });
     expect(service.catalog.country('KR')?.name).toEqual(expect.any(String));
+  });
+
+  it('names the folder it read when STATIC_DATA_DIR points nowhere, and boots on nothing else', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const error = await boot().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(StaticDataError);
+    expect((error as Error).message).toBe(`${dir}/races.json: (file): no folder at ${dir} (STATIC_DATA_DIR)`);
   });
 
   it('keeps serving the previous data when a reload fails', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/inject-config.decorator';
@@ -59,7 +59,7 @@ export class StaticDataLoader {
       catalog = new StaticCatalog(candidate as StaticDataSet);
     } catch (error) {
       if (!(error instanceof StaticDataError)) throw error;
-      return this.lastConsistentSet(error);
+      return this.lastConsistentSet(error.in(this.config.staticData.dir));
     }
     for (const source of Object.values(sources)) if (source.from === 'database') this.logger.warn(source.reason);
     await this.repository.saveChanged(clean);
@@ -79,19 +79,25 @@ export class StaticDataLoader {
   }
 
   private async readFile(name: StaticFileName): Promise<FileResult> {
-    const path = join(this.config.staticData.dir, `${name}.json`);
+    const { dir } = this.config.staticData;
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readFile(join(dir, `${name}.json`), 'utf8');
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-      return { name, error: new StaticDataError(name, '(file)', reason) };
+      return { name, error: new StaticDataError(name, '(file)', await this.unreadable(error as NodeJS.ErrnoException), dir) };
     }
     try {
       return { name, text, data: parseStaticFile(name, text) };
     } catch (error) {
-      if (error instanceof StaticDataError) return { name, error };
+      if (error instanceof StaticDataError) return { name, error: error.in(dir) };
       throw error;
     }
+  }
+
+  private async unreadable(error: NodeJS.ErrnoException): Promise<string> {
+    if (error.code !== 'ENOENT') return error.message;
+    const { dir } = this.config.staticData;
+    const folderExists = await stat(dir).then((found) => found.isDirectory(), () => false);
+    return folderExists ? 'file not found' : `no folder at ${dir} (STATIC_DATA_DIR)`;
   }
 }

@@ -29,7 +29,8 @@ describe('parseStaticFile', () => {
     expect(error.name).toBe('StaticDataError');
     expect(error.file).toBe('races');
     expect(error.field).toBe('(root)');
-    expect(error.message).toMatch(/^data\/static\/races\.json: \(root\): invalid JSON: /);
+    expect(error.message).toMatch(/^races\.json: \(root\): invalid JSON: /);
+    expect(error.in('/srv/ladder/static').message).toMatch(/^\/srv\/ladder\/static\/races\.json: \(root\): invalid JSON: /);
   });
 
   it('reports a file that is not an object at the root', () => {
@@ -42,7 +43,7 @@ describe('parseStaticFile', () => {
     const maps = validStaticData().maps;
     Reflect.set(maps.seasons[0].maps[1].ids, 'EU', '202');
     const error = thrownBy(() => parseStaticFile('maps', JSON.stringify(maps)));
-    expect(error.message).toBe('data/static/maps.json: seasons[0].maps[1].ids.EU: Invalid input: expected number, received string');
+    expect(error.message).toBe('maps.json: seasons[0].maps[1].ids.EU: Invalid input: expected number, received string');
   });
 
   it('names the first problem and counts the others', () => {

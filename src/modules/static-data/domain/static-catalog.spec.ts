@@ -58,7 +58,7 @@ describe('StaticCatalog', () => {
     it('rejects a server in a game region that game-regions.json lacks', () => {
       const error = constructionError((data) => (data['game-servers'].servers[2].gameRegion = 'KR'));
       expect([error.file, error.field]).toEqual(['game-servers', 'servers[2].gameRegion']);
-      expect(error.message).toBe('data/static/game-servers.json: servers[2].gameRegion: unknown game region "KR"');
+      expect(error.message).toBe('game-servers.json: servers[2].gameRegion: unknown game region "KR"');
     });
 
     it('rejects an override naming an unknown residential region', () => {

@@ -3,15 +3,24 @@ import { StaticFileName } from './static-data.schemas';
 
 export const ROOT_FIELD = '(root)';
 
-/** A static file that cannot be used: which file, which field (`seasons[0].maps[2].ids.EU`), and why. */
+/**
+ * A static file that cannot be used: which file, which field (`seasons[0].maps[2].ids.EU`), and why.
+ * The rules know a file by name; whoever read it names the folder (`in`), so the message shows the path read.
+ */
 export class StaticDataError extends Error {
   constructor(
     readonly file: StaticFileName,
     readonly field: string,
     readonly detail: string,
+    readonly folder?: string,
   ) {
-    super(`data/static/${file}.json: ${field}: ${detail}`);
+    super(`${folder === undefined ? '' : `${folder.replace(/\/$/, '')}/`}${file}.json: ${field}: ${detail}`);
     this.name = 'StaticDataError';
+  }
+
+  /** The same problem, its message naming the file's path in `folder`. */
+  in(folder: string): StaticDataError {
+    return new StaticDataError(this.file, this.field, this.detail, folder);
   }
 
   /** Names the first problem; the message counts the others so a reload shows how much is wrong. */
