@@ -1,5 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_STATIC_DATA_DIR } from '../src/config/env.schema';
 import { DiscordDriver, DiscordEmulator } from '../src/emulator';
@@ -8,6 +9,14 @@ import { createTestDatabase, TestDatabase, testDriver } from './support/test-dat
 import { waitFor } from './support/wait-for';
 
 const ADMIN_TOKEN = 'startup-admin-token-0123456789';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 describe(`starting the bot as its own process (${testDriver()})`, () => {
   let emulator: DiscordEmulator;
@@ -83,6 +92,51 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
     const lines = bot.log().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'interaction', route: '/help', user: fay.id, username: 'fay' }));
     expect(lines.at(-1)).toEqual(expect.objectContaining({ context: 'Shutdown', msg: 'Ladder bot stopped (SIGTERM)' }));
+  });
+
+  /** A database this run's driver cannot open: a SQLite path through a file, or a PostgreSQL database that does not exist. */
+  function unopenableDatabase(): { env: NodeJS.ProcessEnv; says: string } {
+    if (database.config.driver === 'sqlite') {
+      const path = join(dir, 'races.json', 'ladder.sqlite');
+      return { env: { SQLITE_PATH: path }, says: `SQLITE_PATH: cannot open ${path}: a part of the path is a file, not a folder.` };
+    }
+    const url = new URL(database.config.url);
+    url.pathname = '/ladder_no_such_database';
+    url.password = 'never-shown-pw';
+    return { env: { DATABASE_URL: url.toString() }, says: `DATABASE_URL: PostgreSQL at ${url.hostname}:${url.port || 5432} has no database "ladder_no_such_database".` };
+  }
+
+  it('stops at once on a database it cannot open, in one line naming the variable and the path or database', async () => {
+    const { env, says } = unopenableDatabase();
+    bot.start({ ...env, DB_CONNECT_RETRY_SECONDS: '60' });
+    expect(await bot.exited()).toBe(1);
+    expect(bot.log()).toContain(`Cannot start: ${says}`);
+    expect(bot.log()).not.toMatch(/^\s+at /m);
+    expect(bot.log()).not.toMatch(/retrying|never-shown-pw/);
+  });
+
+  it('says it is retrying a PostgreSQL server that refuses connections, then gives up naming the host, never the password', async () => {
+    const nothingListens = await freePort();
+    bot.start({ DATABASE_URL: `postgres://ladder:never-shown-pw@127.0.0.1:${nothingListens}/ladder`, DB_CONNECT_ATTEMPTS: '2', DB_CONNECT_RETRY_SECONDS: '1' });
+    expect(await bot.exited()).toBe(1);
+    const refused = `DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${nothingListens}: connection refused`;
+    expect(bot.log()).toMatch(new RegExp(`"msg":"${refused}.*; retrying in 1 s \\(attempt 2 of 2\\)"`));
+    expect(bot.log()).toContain(`Cannot start: ${refused} (is PostgreSQL running and listening there?) (gave up after 2 attempts)`);
+    expect(bot.log()).not.toMatch(/never-shown-pw|^\s+at /m);
+  });
+
+  it('says in one line that its port is in use', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      bot.start({ PORT: String(port) });
+      expect(await bot.exited()).toBe(1);
+    } finally {
+      taken.close();
+    }
+    expect(bot.log()).toContain(`Cannot start: PORT: 127.0.0.1:${port} is already in use; stop what listens there or set another PORT.`);
+    expect(bot.log()).not.toMatch(/EADDRINUSE|^\s+at /m);
   });
 
   it('names a missing ENV_FILE and does not start', async () => {

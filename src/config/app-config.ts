@@ -1,9 +1,10 @@
 /** `statementTimeoutMs` bounds every statement on a command path (migrations and the boot load are exempt). */
 /** `holdAt`: a point of the write path where `npm run chaos` holds the bot for its kill (never set otherwise). */
+/** `connect`: how often, and how far apart, the bot tries to reach a database that is not up yet at start. */
 export type DatabaseConfig = (
   | { driver: 'postgres'; url: string; poolMax: number; poolMin: number }
   | { driver: 'sqlite'; path: string }
-) & { statementTimeoutMs: number; holdAt?: string };
+) & { statementTimeoutMs: number; connect: { attempts: number; retryMs: number }; holdAt?: string };
 
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';

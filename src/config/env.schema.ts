@@ -33,6 +33,8 @@ export const envSchema = z
     DB_POOL_MAX: wholeNumber(1, 200).default(10),
     DB_POOL_MIN: wholeNumber(1, 200).default(2),
     DB_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000).default(5000),
+    DB_CONNECT_ATTEMPTS: wholeNumber(1, 1000).default(10),
+    DB_CONNECT_RETRY_SECONDS: wholeNumber(1, 300).default(3),
     CHAOS_HOLD_AT: z.string().regex(/^[a-z0-9_:.-]+(#[1-9]\d*)?$/, { error: 'must name a write point, e.g. match_confirmed:after#2' }).optional(),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: wholeNumber(0, 65535).default(3000),

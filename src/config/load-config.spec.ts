@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimitBytes: 65_536 });
-    expect(config.database).toEqual({ driver: 'sqlite', path: expect.stringMatching(/data\/ladder\.sqlite$/), statementTimeoutMs: 5000 });
+    expect(config.database).toEqual({ driver: 'sqlite', path: expect.stringMatching(/data\/ladder\.sqlite$/), statementTimeoutMs: 5000, connect: { attempts: 10, retryMs: 3000 } });
     expect(config.discord).toEqual({ token: undefined, apiBase: 'https://discord.com/api', guildId: undefined, restSweepSeconds: 300 });
     expect(config.admin).toEqual({ token: undefined, discordIds: [] });
     expect(config.terms.version).toBe('1');
@@ -53,11 +53,11 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL with a bounded pool when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://bot:secret@db:5432/ladder', DB_POOL_MAX: '20', DB_POOL_MIN: '4' });
-    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://bot:secret@db:5432/ladder', poolMax: 20, poolMin: 4, statementTimeoutMs: 5000 });
+    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://bot:secret@db:5432/ladder', poolMax: 20, poolMin: 4, statementTimeoutMs: 5000, connect: { attempts: 10, retryMs: 3000 } });
   });
 
   it('uses SQLITE_PATH when DATABASE_URL is unset', () => {
-    expect(loadConfig({ SQLITE_PATH: '/tmp/x/ladder.db' }).database).toEqual({ driver: 'sqlite', path: '/tmp/x/ladder.db', statementTimeoutMs: 5000 });
+    expect(loadConfig({ SQLITE_PATH: '/tmp/x/ladder.db' }).database).toEqual({ driver: 'sqlite', path: '/tmp/x/ladder.db', statementTimeoutMs: 5000, connect: { attempts: 10, retryMs: 3000 } });
   });
 
   it('reads admin ids as a comma-separated list of snowflakes', () => {
@@ -87,6 +87,8 @@ describe('loadConfig', () => {
     ['DB_POOL_MIN', '0'],
     ['LOG_LEVEL', 'loud'],
     ['LOG_FORMAT', 'colour'],
+    ['DB_CONNECT_ATTEMPTS', '0'],
+    ['DB_CONNECT_RETRY_SECONDS', 'soon'],
     ['NODE_ENV', 'staging'],
     ['ABORTS_PER_MONTH', '-1'],
     ['VIEW_CACHE_SECONDS', '0'],

@@ -59,6 +59,7 @@ function toAppConfig(env: Env, interactive: boolean): AppConfig {
         ? { driver: 'postgres' as const, url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, poolMin: env.DB_POOL_MIN }
         : { driver: 'sqlite' as const, path: resolve(env.SQLITE_PATH) }),
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      connect: { attempts: env.DB_CONNECT_ATTEMPTS, retryMs: env.DB_CONNECT_RETRY_SECONDS * 1000 },
       ...(env.CHAOS_HOLD_AT && { holdAt: env.CHAOS_HOLD_AT }),
     },
     admin: { token: env.ADMIN_TOKEN, discordIds: env.ADMIN_DISCORD_IDS },

@@ -1,9 +1,9 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ConnectionPool } from './connection-pool';
 import { CrashPoints, HOLD_AT } from './crash-points';
+import { openDataSource } from './database-open';
 import { buildDataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { Sql, STATEMENT_TIMEOUT_MS } from './sql';
@@ -20,9 +20,11 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => buildDataSourceOptions(database, { logger: queryCounter }),
+          // The bot waits for a database itself (openDataSource), saying what is wrong; TypeORM's retry would not.
+          useFactory: () => ({ ...buildDataSourceOptions(database, { logger: queryCounter }), toRetry: () => false }),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            const logger = new Logger('Database');
+            const dataSource = await openDataSource(options!, database, { warn: (line) => logger.warn(line) });
             await runMigrations(dataSource);
             return dataSource;
           },

@@ -8,5 +8,6 @@ import { loadConfig } from '../../src/config/load-config';
  */
 export function testConfig(database: TestDatabaseConfig, env: NodeJS.ProcessEnv = {}): AppConfig {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', TIMERS: 'manual', ...env });
-  return { ...config, database: { statementTimeoutMs: config.database.statementTimeoutMs, ...database } };
+  const { statementTimeoutMs, connect } = config.database;
+  return { ...config, database: { statementTimeoutMs, connect, ...database } };
 }

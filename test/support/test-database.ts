@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DatabaseConfig } from '../../src/config/app-config';
 
-/** A database to test on; the suite's configuration adds its time limits. */
-export type TestDatabaseConfig = DatabaseConfig extends infer Each ? (Each extends DatabaseConfig ? Omit<Each, 'statementTimeoutMs'> : never) : never;
+/** A database to test on; the suite's configuration adds its time limits and connection retries. */
+export type TestDatabaseConfig = DatabaseConfig extends infer Each ? (Each extends DatabaseConfig ? Omit<Each, 'statementTimeoutMs' | 'connect'> : never) : never;
 
 export interface TestDatabase {
   config: TestDatabaseConfig;

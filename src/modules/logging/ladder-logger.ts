@@ -11,6 +11,15 @@ export class LadderLogger extends Logger {
     return new LadderLogger(new PinoLogger({ pinoHttp: { logger: createLog(config) } }), {});
   }
 
+  /**
+   * With `abortOnError: false` Nest hands every start-up failure to main, which prints it once ("Cannot
+   * start: …", or the whole error when it is unexpected), so Nest's own copy with its stack is not repeated.
+   */
+  override error(message: unknown, ...optionalParams: unknown[]): void {
+    if (optionalParams.at(-1) === 'ExceptionHandler') return;
+    super.error(message, ...optionalParams);
+  }
+
   override log(message: unknown, ...optionalParams: unknown[]): void {
     const context = optionalParams.at(-1);
     if (typeof context === 'string' && START_UP_CHATTER.has(context)) return;

@@ -8,7 +8,7 @@ import { prettyMessage, WORDED_FIELDS } from './pretty-line';
  * shutdown line, a start-up error) is never lost in a buffer.
  */
 export function createLog({ logLevel, logFormat }: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
-  if (logFormat === 'json') return pino({ level: logLevel });
+  if (logFormat === 'json') return pino({ level: logLevel }, pino.destination({ dest: 1, sync: true }));
   return pino(
     { level: logLevel },
     prettyStream({
