@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DriverUser } from '../src/emulator';
 import { renderMessage } from '../src/emulator/render';
+import { LADDER_COMMANDS } from '../src/modules/help/help.render';
 import { ADMIN_SUBCOMMANDS } from '../src/modules/admin/admin-subcommands';
 import { PlayerDirectory } from '../src/modules/players/player-directory';
 import { E2e, startE2e } from './support/e2e';
@@ -88,6 +89,17 @@ describe(`/admin on players: ratings, aborts, the queue, stuck players, bans (${
     await pia.runCommand('help');
     expect(pia.lastReply()).toMatch(/\/leaderboard/);
     expect(pia.lastReply()).not.toMatch(/\/admin/);
+  });
+
+  it("lists in /help exactly the player commands registered with Discord, each under its name", async () => {
+    const registered = e2e.emulator.commands
+      .list(e2e.emulator.guildId)
+      .map((command) => command.name)
+      .filter((name) => name !== 'admin');
+    expect([...LADDER_COMMANDS.map((command) => command.name)].sort()).toEqual([...registered].sort());
+    const pia = await play.player('Pia');
+    await pia.runCommand('help');
+    for (const name of registered) expect(pia.lastReply()).toMatch(new RegExp(`^\\| /${name}: \\S`, 'm'));
   });
 
   it('sets a rating, keeping the games, with its audit row, log row, DM and admin line', async () => {

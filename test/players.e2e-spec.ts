@@ -56,15 +56,29 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
   }
 
   describe('a new person', () => {
-    it('is told to accept the terms, by every command but /termsofservice, with no database query', async () => {
+    it('is shown the terms with Accept by every command but /termsofservice, with no database query', async () => {
       const ann = e2e.driver.createUser('ann');
       for (const command of ['profile', 'setup']) {
         await ann.runCommand(command);
-        expect(ann.lastReply()).toMatch(/Terms of service[\s\S]*\/termsofservice/);
+        expect(ann.lastReply()).toMatch(/Terms of service \(version 3\)[\s\S]*That command needs the terms accepted first[\s\S]*https:\/\/ladder\.example\/terms/);
+        expect(ann.visibleMessages().at(-1)).toMatch(/^#\S+ \(only you\): [\s\S]*Terms of service \(version 3\)/);
       }
       expect(last('/profile')?.queries).toBe(0);
       expect(last('/setup')?.queries).toBe(0);
       expect(await e2e.app.get(DataSource).query(`SELECT 1 FROM players WHERE discord_id = '${ann.id}'`)).toHaveLength(0);
+    });
+
+    it('accepts the terms right where a command showed them, then uses that command', async () => {
+      const ava = e2e.driver.createUser('ava');
+      await ava.runCommand('setup');
+      await ava.clickButton('Accept');
+      expect(ava.lastReply()).toMatch(/Terms accepted[\s\S]*version 3[\s\S]*\/setup/);
+      expect(await logRows(ava.id)).toEqual([{ action: 'terms_accepted', setting_name: 'terms_version', old_value: null, new_value: '3' }]);
+
+      await ava.runCommand('profile');
+      expect(ava.lastReply()).toMatch(/ava/);
+      expect(ava.lastReply()).not.toMatch(/Terms of service \(version/);
+      expect(e2e.emulator.violations()).toEqual([]);
     });
   });
 
@@ -102,7 +116,7 @@ describe(`players: terms, setup, setcountry, profile (${testDriver()})`, () => {
       expect(dan.lastReply()).toMatch(/Terms declined/);
       expect(last('terms/decline/:version/:rev')?.queries).toBe(write());
       await dan.runCommand('profile');
-      expect(dan.lastReply()).toMatch(/\/termsofservice/);
+      expect(dan.lastReply()).toMatch(/Terms of service \(version 3\)[\s\S]*That command needs the terms accepted first/);
       expect((await logRows(dan.id)).map((row) => row.action)).toEqual(['terms_accepted', 'terms_declined']);
     });
 

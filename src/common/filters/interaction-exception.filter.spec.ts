@@ -77,7 +77,16 @@ describe('InteractionExceptionFilter', () => {
 
       await catchIn(openContext().context, refusal(), interaction);
 
-      expect(interaction.calls).toEqual([{ method: 'reply', options: { embeds: [expect.any(EmbedBuilder)], flags: MessageFlags.Ephemeral } }]);
+      expect(interaction.calls).toEqual([{ method: 'reply', options: { embeds: [expect.any(EmbedBuilder)], components: [], flags: MessageFlags.Ephemeral } }]);
+    });
+
+    it('shows the message a refusal carries in place of its notice (the terms with Accept)', async () => {
+      const interaction = fakeCommand();
+      const terms = { embeds: [{ title: 'Terms of service (version 1)' }], components: [{ type: 1, components: [] }] };
+
+      await catchIn(openContext({ kind: 'command' }).context, new InteractionRefusal('Terms of service', 'Accept them first.', terms), interaction);
+
+      expect(interaction.calls).toEqual([{ method: 'reply', options: { ...terms, flags: MessageFlags.Ephemeral } }]);
     });
 
     it('edits the deferred reply of a command, clearing its components', async () => {

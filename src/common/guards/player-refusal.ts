@@ -4,13 +4,15 @@ import { PlayerStatus } from '../player-status/player-status';
 export interface Refusal {
   title: string;
   detail: string;
+  /** The terms are what is missing: show them with Accept rather than only naming the command. */
+  showTerms?: true;
 }
 
 /** The first requirement a player fails, in LADDER.md's order: banned, terms, setup, state. */
 export function refusalFor(status: PlayerStatus, requirements: PlayerRequirements): Refusal | undefined {
   if (status.banned) return { title: 'Account banned', detail: 'Your ladder account is banned. Ask an admin if you think this is a mistake.' };
   if (requirements.terms !== false && !status.termsAccepted) {
-    return { title: 'Terms of service', detail: 'Use /termsofservice to read and accept the terms first.' };
+    return { title: 'Terms of service', detail: 'Use /termsofservice to read and accept the terms first.', showTerms: true };
   }
   if (requirements.setup && !status.setupComplete) return { title: 'Setup needed', detail: 'Use /setup to create your ladder profile first.' };
   if (requirements.idle && status.activity === 'queued') {

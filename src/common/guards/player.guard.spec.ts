@@ -2,6 +2,7 @@ import { Reflector } from '@nestjs/core';
 import { RequirePlayer } from '../decorators/require-player.decorator';
 import { InteractionRefusal } from '../errors/interaction-refusal';
 import { NEW_PLAYER, PlayerStatus, PlayerStatusProvider } from '../player-status/player-status';
+import { TermsPromptProvider } from '../player-status/terms-prompt';
 import { fakeButton, fakeCommand, httpContext, necordContext } from '../testing/fake-interactions';
 import { PlayerGuard } from './player.guard';
 
@@ -55,8 +56,18 @@ function refusalOf(run: () => unknown): InteractionRefusal | undefined {
   return undefined;
 }
 
+/** The terms with Accept, as the players module renders them; here it records whom it was asked about. */
+const prompted: string[] = [];
+const termsPrompt: TermsPromptProvider = {
+  termsPromptFor: (discordId) => {
+    prompted.push(discordId);
+    return { embeds: [{ title: `Terms for ${discordId}` }], components: [] };
+  },
+};
+
 describe('PlayerGuard', () => {
   const reflector = new Reflector();
+  beforeEach(() => prompted.splice(0));
 
   it.each<[string, PlayerStatus, keyof Commands, string | undefined]>([
     ['admits a ready player to /queue', READY, 'queue', undefined],
@@ -72,7 +83,7 @@ describe('PlayerGuard', () => {
     ['admits a player in a match to their profile', { ...READY, activity: 'in_match' }, 'profile', undefined],
   ])('%s', (_, status, method, refusal) => {
     const { provider } = players({ 'user-1': status });
-    const guard = new PlayerGuard(reflector, provider);
+    const guard = new PlayerGuard(reflector, provider, termsPrompt);
     const context = necordContext(fakeCommand({ userId: 'user-1' }), Commands, method);
 
     const refused = refusalOf(() => expect(guard.canActivate(context)).toBe(true));
@@ -81,7 +92,7 @@ describe('PlayerGuard', () => {
   });
 
   it('refuses with an InteractionRefusal that tells the player what to do', () => {
-    const guard = new PlayerGuard(reflector, players({}).provider);
+    const guard = new PlayerGuard(reflector, players({}).provider, termsPrompt);
 
     const refused = refusalOf(() => guard.canActivate(necordContext(fakeButton(), Commands, 'queue')));
 
@@ -89,9 +100,31 @@ describe('PlayerGuard', () => {
     expect(refused?.detail).toMatch(/\/termsofservice/);
   });
 
+  it('shows a person who has not accepted the terms the terms themselves, for that person', () => {
+    const guard = new PlayerGuard(reflector, players({}).provider, termsPrompt);
+
+    const refused = refusalOf(() => guard.canActivate(necordContext(fakeCommand({ userId: 'user-7' }), Commands, 'profile')));
+
+    expect(refused?.shows).toEqual({ embeds: [{ title: 'Terms for user-7' }], components: [] });
+    expect(prompted).toEqual(['user-7']);
+  });
+
+  it.each<[string, PlayerStatus]>([
+    ['a player without setup', { ...READY, setupComplete: false }],
+    ['a queued player', { ...READY, activity: 'queued' }],
+    ['a banned player who never accepted the terms', { ...NEW_PLAYER, banned: true }],
+  ])('shows only a notice to %s', (_, status) => {
+    const guard = new PlayerGuard(reflector, players({ 'user-1': status }).provider, termsPrompt);
+
+    const refused = refusalOf(() => guard.canActivate(necordContext(fakeCommand({ userId: 'user-1' }), Commands, 'queue')));
+
+    expect(refused?.shows).toBeUndefined();
+    expect(prompted).toEqual([]);
+  });
+
   it('asks about the person who interacted, and nothing but statusOf', () => {
     const { provider, asked, touched } = players({ 'user-2': READY });
-    const guard = new PlayerGuard(reflector, provider);
+    const guard = new PlayerGuard(reflector, provider, termsPrompt);
 
     guard.canActivate(necordContext(fakeButton({ userId: 'user-2' }), Commands, 'queue'));
 
@@ -100,21 +133,21 @@ describe('PlayerGuard', () => {
   });
 
   it('lets the handler’s requirements override the class’s', () => {
-    const guard = new PlayerGuard(reflector, players({ 'user-1': { ...READY, activity: 'queued' } }).provider);
+    const guard = new PlayerGuard(reflector, players({ 'user-1': { ...READY, activity: 'queued' } }).provider, termsPrompt);
 
     expect(guard.canActivate(necordContext(fakeCommand(), SetupOnly, 'view'))).toBe(true);
     expect(refusalOf(() => guard.canActivate(necordContext(fakeCommand(), SetupOnly, 'join')))?.title).toBe('Already queued');
   });
 
   it('uses the class’s requirements when the handler has none', () => {
-    const guard = new PlayerGuard(reflector, players({ 'user-1': { ...READY, setupComplete: false } }).provider);
+    const guard = new PlayerGuard(reflector, players({ 'user-1': { ...READY, setupComplete: false } }).provider, termsPrompt);
 
     expect(refusalOf(() => guard.canActivate(necordContext(fakeCommand(), SetupOnly, 'view')))?.title).toBe('Setup needed');
   });
 
   it('lets HTTP requests through without asking about any player', () => {
     const { provider, asked, touched } = players({});
-    const guard = new PlayerGuard(reflector, provider);
+    const guard = new PlayerGuard(reflector, provider, termsPrompt);
 
     expect(guard.canActivate(httpContext())).toBe(true);
     expect(asked).toEqual([]);

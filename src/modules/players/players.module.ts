@@ -1,6 +1,7 @@
 import { CacheModule } from '@nestjs/cache-manager';
 import { Module } from '@nestjs/common';
 import { PLAYER_STATUS } from '../../common/player-status/player-status';
+import { TERMS_PROMPT } from '../../common/player-status/terms-prompt';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { StaticDataModule } from '../static-data/static-data.module';
 import { CountryAutocomplete, CountryCommands } from './country.commands';
@@ -18,6 +19,7 @@ import { SetupComponents } from './setup.components';
 import { SetupService } from './setup.service';
 import { TermsCommands } from './terms.commands';
 import { TermsComponents } from './terms.components';
+import { TermsPrompt } from './terms-prompt';
 import { TermsService } from './terms.service';
 
 @Module({
@@ -32,6 +34,7 @@ import { TermsService } from './terms.service';
     ProfileViews,
     PlayerUpdates,
     TermsService,
+    { provide: TERMS_PROMPT, useClass: TermsPrompt },
     SetupService,
     CountryService,
     CountryAutocomplete,
@@ -45,6 +48,6 @@ import { TermsService } from './terms.service';
     HistoryCommands,
     HistoryComponents,
   ],
-  exports: [PlayerDirectory, PlayerUpdates, ProfileViews, PLAYER_STATUS],
+  exports: [PlayerDirectory, PlayerUpdates, ProfileViews, PLAYER_STATUS, TERMS_PROMPT],
 })
 export class PlayersModule {}

@@ -9,6 +9,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
+import { OTHER_COUNTRY } from '../static-data/domain/static-data.schemas';
 import { Choice } from './domain/choice';
 import { DraftLabels, SetupDraft, SetupStep } from './domain/setup-draft';
 import { FieldError } from './domain/setup-validation';
@@ -46,7 +47,9 @@ function draftEmbed(draft: SetupDraft, labels: DraftLabels): EmbedBuilder {
   );
   if (draft.country) {
     const country = labels.country;
-    embed.addFields({ name: FIELD.country, value: `${country?.flag ?? ''} ${country?.name ?? draft.country} (${draft.country})`.trim(), inline: true });
+    // Other is a choice, not a country: its code means nothing to a player, so only it is shown without one.
+    const code = draft.country === OTHER_COUNTRY ? '' : ` (${draft.country})`;
+    embed.addFields({ name: FIELD.country, value: `${country?.flag ?? ''} ${country?.name ?? draft.country}${code}`.trim(), inline: true });
   }
   if (draft.region) embed.addFields({ name: FIELD.region, value: `${labels.region?.name ?? draft.region} (${draft.region})`, inline: true });
   return embed;
@@ -71,7 +74,7 @@ export function readDraft(embed: APIEmbed | undefined): SetupDraft | undefined {
     battletag: value(FIELD.battletag),
     alt1: value(FIELD.alt1),
     alt2: value(FIELD.alt2),
-    country: code(FIELD.country, /\(([A-Z]{2})\)$/),
+    country: code(FIELD.country, /\(([A-Z]{2})\)$/) ?? (fields.has(FIELD.country) ? OTHER_COUNTRY : undefined),
     region: code(FIELD.region, /\(([A-Z]{3})\)$/),
   };
 }
