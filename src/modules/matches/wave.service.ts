@@ -113,7 +113,7 @@ export class WaveService {
       return creation.match;
     } catch (error) {
       // The outcome is unknown: memory reads both players again; a later wave finds them as they are.
-      this.logger.warn(`Wave ${waveId}: could not create the match of ${player1.discordId} and ${player2.discordId}: ${String(error)}`);
+      this.logger.warn(`Wave ${waveId}: could not create the match of ${player1.discordUsername} (${player1.discordId}) and ${player2.discordUsername} (${player2.discordId}): ${String(error)}`);
       this.directory.reread(player1.discordId);
       this.directory.reread(player2.discordId);
       return undefined;
