@@ -16,18 +16,27 @@ const logger = new Logger('Bootstrap');
 /** A start-up problem whose message alone says what to fix. */
 class StartupError extends Error {}
 
-/** Without a bot token the bot runs against an in-process Discord emulator, so it can still be tried. */
-async function discordFor(config: AppConfig): Promise<AppConfig> {
-  if (config.discord.token) return config;
+/** Without a bot token the bot runs as a sandbox: a local Discord emulator, shown and used from a page. */
+async function discordFor(config: AppConfig): Promise<{ config: AppConfig; sandboxUrl?: string }> {
+  if (!config.sandbox) return { config };
   // Loaded only here, so a bot with a token never loads the emulator at all.
-  const { DiscordEmulator } = await import('./emulator/discord-emulator');
-  const { withLocalDiscord } = await import('./discord/local-discord');
-  const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
+  const { startSandbox } = await import('./sandbox/start-sandbox');
+  const sandbox = await startSandbox(config, config.sandbox).catch((error: NodeJS.ErrnoException) => {
+    throw portProblem(error, 'SANDBOX_HOST', 'SANDBOX_PORT', config.sandbox!) ?? error;
+  });
   logger.warn(
-    `DISCORD_TOKEN is not set: running against a local Discord emulator at ${emulator.apiBase}. ` +
-      'Run "npm run demo" to watch players use the bot; set DISCORD_TOKEN (and DISCORD_GUILD_ID) to connect to Discord.',
+    `DISCORD_TOKEN is not set: running the sandbox, a local Discord emulator, on its own SQLite file (${sandbox.config.database.driver === 'sqlite' && sandbox.config.database.path})` +
+      `${config.sandbox.ignoredDatabaseUrl ? '; DATABASE_URL is used only with a token' : ''}. Set DISCORD_TOKEN (and DISCORD_GUILD_ID) to connect to Discord.`,
   );
-  return withLocalDiscord(config, emulator);
+  return { config: sandbox.config, sandboxUrl: sandbox.url };
+}
+
+/** A listener that could not open, said in one line naming the setting; undefined for any other failure. */
+function portProblem(error: NodeJS.ErrnoException, hostVariable: string, portVariable: string, { host, port }: { host: string; port: number }): StartupError | undefined {
+  if (error.code === 'EADDRINUSE') return new StartupError(`${portVariable}: ${host}:${port} is already in use; stop what listens there or set another ${portVariable}.`);
+  if (error.code === 'EACCES') return new StartupError(`${portVariable}: not allowed to listen on ${host}:${port}; choose a ${portVariable} above 1023.`);
+  if (error.code === 'EADDRNOTAVAIL') return new StartupError(`${hostVariable}: ${host} is not an address of this machine.`);
+  return undefined;
 }
 
 /** Nest's own listen would log a stack for a port in use; the bot says it in one line instead. */
@@ -38,10 +47,7 @@ async function listen(server: Server, { host, port }: AppConfig['http']): Promis
       resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new StartupError(`PORT: ${host}:${port} is already in use; stop what listens there or set another PORT.`);
-    if (error.code === 'EACCES') throw new StartupError(`PORT: not allowed to listen on ${host}:${port}; choose a PORT above 1023.`);
-    if (error.code === 'EADDRNOTAVAIL') throw new StartupError(`HOST: ${host} is not an address of this machine.`);
-    throw error;
+    throw portProblem(error, 'HOST', 'PORT', { host, port }) ?? error;
   });
   return server.address() as AddressInfo;
 }
@@ -50,13 +56,14 @@ async function bootstrap(): Promise<void> {
   const settings = loadConfig(withEnvFile());
   const ladderLogger = LadderLogger.for(settings);
   Logger.overrideLogger(ladderLogger);
-  const config = await discordFor(settings);
+  const { config, sandboxUrl } = await discordFor(settings);
   const app = await NestFactory.create(AppModule.register(config), { ...HTTP_OPTIONS, logger: ladderLogger, abortOnError: false });
   app.enableShutdownHooks();
   await app.init();
   const { port } = await listen(app.getHttpServer() as Server, config.http);
   const where = config.database.driver === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
   logger.log(`Ladder bot serving HTTP on http://${config.http.host}:${port} (health: /health/ready), database: ${where}`);
+  if (sandboxUrl) logger.log(`Sandbox: open ${sandboxUrl} to see the ladder's Discord server and use the bot as its players and admin`);
 }
 
 bootstrap().catch((error: unknown) => {

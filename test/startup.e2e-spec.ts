@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_STATIC_DATA_DIR } from '../src/config/env.schema';
 import { DiscordDriver, DiscordEmulator } from '../src/emulator';
+import type { SandboxMessage, SandboxSnapshot } from '../src/sandbox/sandbox-view';
 import { BotProcess } from './support/bot-process';
+import { EventStream } from './support/event-stream';
 import { createTestDatabase, TestDatabase, testDriver } from './support/test-database';
 import { waitFor } from './support/wait-for';
 
@@ -137,6 +139,39 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
     }
     expect(bot.log()).toContain(`Cannot start: PORT: 127.0.0.1:${port} is already in use; stop what listens there or set another PORT.`);
     expect(bot.log()).not.toMatch(/EADDRINUSE|^\s+at /m);
+  });
+
+  it('runs as a sandbox without a token: one line with its page address, its own SQLite file even with DATABASE_URL set', async () => {
+    const sandboxFile = join(dir, 'sandbox', 'try-it.sqlite');
+    const started = bot.ready();
+    bot.start({ DISCORD_TOKEN: '', DISCORD_API_BASE: '', DISCORD_GUILD_ID: '', SQLITE_PATH: sandboxFile, DATABASE_URL: 'postgres://ladder:never-used@127.0.0.1:1/ladder', SANDBOX_PORT: '0' });
+    await started;
+
+    const lines = bot.log().split('\n').filter((line) => line.includes('Sandbox: open'));
+    expect(lines).toHaveLength(1);
+    const url = /Sandbox: open (http:\/\/127\.0\.0\.1:\d+) /.exec(lines[0])?.[1];
+    expect(url).toBeDefined();
+    expect(bot.log()).toContain(`database: SQLite at ${sandboxFile}`);
+    expect(bot.log()).toContain('DATABASE_URL is used only with a token');
+    expect(existsSync(sandboxFile)).toBe(true);
+
+    const stream = await EventStream.open(`${url}/api/events?as=900000000000000001`);
+    try {
+      const snapshot = await stream.next<SandboxSnapshot>('the sandbox snapshot', (event) => event.event === 'snapshot');
+      expect(snapshot.users.map((user) => [user.username, user.admin])).toEqual([['ana', false], ['ben', false], ['cleo', false], ['dmitri', false], ['admin', true]]);
+      await waitFor('the commands to reach the sandbox', async () => (await fetch(`${url}/api/command`, { method: 'POST', body: JSON.stringify({ as: '900000000000000001', name: 'help' }) })).status === 202);
+      const help = await stream.next<SandboxMessage>('the help', (event) => event.event === 'message' && (event.data as SandboxMessage).embeds[0]?.title === 'Brood War vs StarCraft II ladder');
+      expect(help.onlyYou).toBe(true);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('never runs the sandbox with a token', async () => {
+    const started = bot.ready();
+    bot.start({ SANDBOX_PORT: '0' });
+    await started;
+    expect(bot.log()).not.toMatch(/Sandbox|DISCORD_TOKEN is not set/);
   });
 
   it('names a missing ENV_FILE and does not start', async () => {

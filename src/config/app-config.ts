@@ -13,6 +13,11 @@ export interface AppConfig {
   logFormat: 'json' | 'pretty';
   /** `bodyLimitBytes`: the largest request body the HTTP API reads; a larger one is refused (413). */
   http: { host: string; port: number; bodyLimitBytes: number };
+  /**
+   * Set only without a Discord token: the local Discord emulator's guild shown as a page at this address,
+   * the bot keeping its data in `sqlitePath`. `ignoredDatabaseUrl`: DATABASE_URL was set, and is not used.
+   */
+  sandbox?: { host: string; port: number; sqlitePath: string; ignoredDatabaseUrl: boolean };
   /** `restSweepSeconds`: how often idle REST handlers are dropped (interaction tokens live 15 minutes). */
   discord: { token?: string; apiBase: string; guildId?: string; restSweepSeconds: number };
   database: DatabaseConfig;

@@ -33,6 +33,18 @@ describe('loadConfig', () => {
     expect(config.viewCacheSeconds).toBe(300);
   });
 
+  it('runs as a sandbox without a token: its page on loopback, its own SQLite file, never DATABASE_URL', () => {
+    expect(loadConfig({}).sandbox).toEqual({ host: '127.0.0.1', port: 3100, sqlitePath: expect.stringMatching(/\/data\/sandbox\.sqlite$/), ignoredDatabaseUrl: false });
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:secret@db:5432/ladder' }).sandbox?.ignoredDatabaseUrl).toBe(true);
+    expect(loadConfig({ SQLITE_PATH: '/tmp/try/it.sqlite', SANDBOX_HOST: '0.0.0.0', SANDBOX_PORT: '8080' }).sandbox).toEqual({ host: '0.0.0.0', port: 8080, sqlitePath: '/tmp/try/it.sqlite', ignoredDatabaseUrl: false });
+  });
+
+  it('has no sandbox with a token, and keeps the ladder in ./data/ladder.sqlite', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 'a-token' });
+    expect(config.sandbox).toBeUndefined();
+    expect(config.database).toMatchObject({ driver: 'sqlite', path: expect.stringMatching(/\/data\/ladder\.sqlite$/) });
+  });
+
   it.each<[string, NodeJS.ProcessEnv, boolean, 'json' | 'pretty']>([
     ['development at a terminal', {}, true, 'pretty'],
     ['development piped to a file or a collector', {}, false, 'json'],
@@ -87,6 +99,7 @@ describe('loadConfig', () => {
     ['DB_POOL_MIN', '0'],
     ['LOG_LEVEL', 'loud'],
     ['LOG_FORMAT', 'colour'],
+    ['SANDBOX_PORT', '70000'],
     ['DB_CONNECT_ATTEMPTS', '0'],
     ['DB_CONNECT_RETRY_SECONDS', 'soon'],
     ['NODE_ENV', 'staging'],

@@ -17,6 +17,9 @@ function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+export const LADDER_SQLITE_PATH = './data/ladder.sqlite';
+export const SANDBOX_SQLITE_PATH = './data/sandbox.sqlite';
+
 /** Variables whose value is never repeated back, in an error or anywhere else. */
 const SECRETS = new Set(['DISCORD_TOKEN', 'ADMIN_TOKEN']);
 
@@ -42,12 +45,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, { interactiv
   return toAppConfig(parsed.data, interactive);
 }
 
+/** Without a token the bot is a sandbox, on a SQLite file of its own: never a database meant for a real ladder. */
+function sandboxOf(env: Env): NonNullable<AppConfig['sandbox']> {
+  return {
+    host: env.SANDBOX_HOST,
+    port: env.SANDBOX_PORT,
+    sqlitePath: resolve(env.SQLITE_PATH ?? SANDBOX_SQLITE_PATH),
+    ignoredDatabaseUrl: env.DATABASE_URL !== undefined,
+  };
+}
+
 function toAppConfig(env: Env, interactive: boolean): AppConfig {
   return {
     environment: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' && interactive ? 'pretty' : 'json'),
     http: { host: env.HOST, port: env.PORT, bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES },
+    ...(!env.DISCORD_TOKEN && { sandbox: sandboxOf(env) }),
     discord: {
       token: env.DISCORD_TOKEN,
       apiBase: env.DISCORD_API_BASE.replace(/\/$/, ''),
@@ -57,7 +71,7 @@ function toAppConfig(env: Env, interactive: boolean): AppConfig {
     database: {
       ...(env.DATABASE_URL
         ? { driver: 'postgres' as const, url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, poolMin: env.DB_POOL_MIN }
-        : { driver: 'sqlite' as const, path: resolve(env.SQLITE_PATH) }),
+        : { driver: 'sqlite' as const, path: resolve(env.SQLITE_PATH ?? LADDER_SQLITE_PATH) }),
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
       connect: { attempts: env.DB_CONNECT_ATTEMPTS, retryMs: env.DB_CONNECT_RETRY_SECONDS * 1000 },
       ...(env.CHAOS_HOLD_AT && { holdAt: env.CHAOS_HOLD_AT }),

@@ -54,6 +54,8 @@ export interface SeenMessage {
 }
 
 export interface NewDriverUser {
+  /** A fixed id, for a person who must be the same from one run to the next. */
+  id?: string;
   admin?: boolean;
   globalName?: string;
   locale?: Locale;

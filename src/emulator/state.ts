@@ -30,6 +30,8 @@ const MEMBER_PERMISSIONS =
   PermissionFlagsBits.UseExternalEmojis;
 
 export interface NewUser {
+  /** A fixed id (a snowflake), for a person who must be the same from one run to the next. */
+  id?: string;
   username: string;
   globalName?: string;
   admin?: boolean;
@@ -125,8 +127,9 @@ export class EmulatorState {
   }
 
   addUser(spec: NewUser): EmulatedUser {
+    if (spec.id !== undefined && this.userObject(spec.id)) throw new Error(`user ${spec.id} already exists`);
     const user: APIUser = {
-      id: this.ids.next(),
+      id: spec.id ?? this.ids.next(),
       username: spec.username,
       discriminator: '0',
       global_name: spec.globalName ?? null,

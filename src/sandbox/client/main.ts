@@ -1,0 +1,169 @@
+import '@skyra/discord-components-core';
+import type { Violation } from '../../emulator';
+import type { SandboxChannel, SandboxCommand, SandboxMessage, SandboxSnapshot, SandboxUser } from '../sandbox-view';
+import { refreshTimestamps } from './discord-text';
+import { MessageActions, renderMessage } from './render-message';
+
+/** The sandbox page: the guild as the chosen user sees it, kept live by the server's event stream. */
+const page = {
+  users: document.querySelector<HTMLSelectElement>('#user')!,
+  guild: document.querySelector<HTMLElement>('#guild')!,
+  channels: document.querySelector<HTMLElement>('#channels')!,
+  title: document.querySelector<HTMLElement>('#channel-title')!,
+  messages: document.querySelector<HTMLElement>('#messages')!,
+  violations: document.querySelector<HTMLElement>('#violations')!,
+  commands: document.querySelector<HTMLElement>('#commands')!,
+  notice: document.querySelector<HTMLElement>('#notice')!,
+};
+
+let snapshot: SandboxSnapshot | undefined;
+let channelId: string | undefined;
+let viewer = localStorage.getItem('sandbox-user') ?? '';
+let events: EventSource | undefined;
+
+const nameOf = (id: string) => snapshot?.users.find((user) => user.id === id)?.username ?? (id === botId() ? 'Ladder' : undefined);
+const botId = () => snapshot?.messages.find((message) => message.author.bot)?.author.id;
+
+function avatarOf(userId: string): string {
+  const hue = [...userId].reduce((sum, digit) => (sum * 31 + digit.charCodeAt(0)) % 360, 7);
+  const letter = (nameOf(userId) ?? '?').charAt(0).toUpperCase();
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="20" fill="hsl(${hue} 55% 45%)"/><text x="20" y="26" font-family="sans-serif" font-size="18" fill="white" text-anchor="middle">${letter}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function say(text: string): void {
+  page.notice.textContent = text;
+  page.notice.hidden = false;
+  setTimeout(() => (page.notice.hidden = true), 6000);
+}
+
+async function send(body: Record<string, unknown>, path = '/api/component'): Promise<void> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: viewer, ...body }) });
+  if (!response.ok) say(((await response.json()) as { error: string }).error);
+}
+
+const actions: MessageActions = {
+  click: (message, customId) => void send({ messageId: message.id, customId }),
+  choose: (message, customId, values) => void send({ messageId: message.id, customId, values }),
+};
+
+/** Commands run in the ladder channel, where their answers (only you can see them) appear. */
+function drawCommands(commands: SandboxCommand[]): void {
+  page.commands.replaceChildren(
+    ...commands
+      .filter((command) => !command.needsOptions)
+      .map((command) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'command';
+        button.title = command.description;
+        button.textContent = `/${command.name}`;
+        button.addEventListener('click', () => {
+          channelId = snapshot?.channels.find((channel) => channel.kind === 'text')?.id ?? channelId;
+          drawChannels(snapshot?.channels ?? []);
+          drawMessages();
+          void send({ name: command.name }, '/api/command');
+        });
+        return button;
+      }),
+  );
+}
+
+function drawUsers(users: SandboxUser[]): void {
+  page.users.replaceChildren(...users.map((user) => new Option(`${user.username}${user.admin ? ' (admin)' : ''}`, user.id, false, user.id === viewer)));
+}
+
+function drawChannels(channels: SandboxChannel[]): void {
+  page.channels.replaceChildren(
+    ...channels.map((channel) => {
+      const item = document.createElement('button');
+      item.type = 'button';
+      item.className = `channel${channel.id === channelId ? ' selected' : ''}`;
+      item.textContent = channel.kind === 'dm' ? `@ ${channel.name}` : `# ${channel.name}`;
+      item.addEventListener('click', () => {
+        channelId = channel.id;
+        draw();
+      });
+      return item;
+    }),
+  );
+}
+
+function drawMessages(): void {
+  const channel = snapshot?.channels.find((candidate) => candidate.id === channelId);
+  page.title.textContent = channel ? (channel.kind === 'dm' ? channel.name : `# ${channel.name}`) : '';
+  const shown = (snapshot?.messages ?? []).filter((message) => message.channelId === channelId);
+  const empty = document.createElement('p');
+  empty.className = 'empty';
+  empty.textContent = channel?.kind === 'dm' ? 'No direct messages yet.' : 'Nothing here yet: run a command below, as the user chosen at the bottom left.';
+  page.messages.replaceChildren(...(shown.length > 0 ? shown.map((message) => renderMessage(message, nameOf, actions, avatarOf)) : [empty]));
+  page.messages.parentElement?.scrollTo({ top: page.messages.parentElement.scrollHeight });
+}
+
+function drawViolations(violations: Violation[]): void {
+  page.violations.replaceChildren(
+    ...violations.map((violation) => {
+      const item = document.createElement('li');
+      item.textContent = `${violation.rule}: ${violation.detail}`;
+      return item;
+    }),
+  );
+  page.violations.parentElement!.hidden = violations.length === 0;
+}
+
+function draw(): void {
+  if (!snapshot) return;
+  drawUsers(snapshot.users);
+  drawCommands(snapshot.commands);
+  drawChannels(snapshot.channels);
+  drawMessages();
+  drawViolations(snapshot.violations);
+}
+
+function upsert(message: SandboxMessage): void {
+  if (!snapshot) return;
+  const index = snapshot.messages.findIndex((candidate) => candidate.id === message.id);
+  if (index === -1) snapshot.messages.push(message);
+  else snapshot.messages[index] = message;
+  if (message.channelId === channelId) drawMessages();
+}
+
+function connect(): void {
+  events?.close();
+  events = new EventSource(`/api/events?as=${encodeURIComponent(viewer)}`);
+  events.addEventListener('snapshot', (event) => {
+    snapshot = JSON.parse((event as MessageEvent<string>).data) as SandboxSnapshot;
+    viewer = snapshot.viewer;
+    if (!snapshot.channels.some((channel) => channel.id === channelId)) channelId = snapshot.channels[0]?.id;
+    page.guild.textContent = snapshot.guild.name;
+    draw();
+  });
+  events.addEventListener('message', (event) => upsert(JSON.parse((event as MessageEvent<string>).data) as SandboxMessage));
+  events.addEventListener('delete', (event) => {
+    const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
+    if (!snapshot) return;
+    snapshot.messages = snapshot.messages.filter((message) => message.id !== id);
+    drawMessages();
+  });
+  events.addEventListener('channels', (event) => {
+    if (!snapshot) return;
+    snapshot.channels = JSON.parse((event as MessageEvent<string>).data) as SandboxChannel[];
+    drawChannels(snapshot.channels);
+  });
+  events.addEventListener('violation', (event) => {
+    if (!snapshot) return;
+    snapshot.violations.push(JSON.parse((event as MessageEvent<string>).data) as Violation);
+    drawViolations(snapshot.violations);
+  });
+}
+
+page.users.addEventListener('change', () => {
+  viewer = page.users.value;
+  localStorage.setItem('sandbox-user', viewer);
+  channelId = undefined;
+  connect();
+});
+
+// The stream carries every change; this only moves "in 45 seconds" along to "in 44 seconds".
+setInterval(() => refreshTimestamps(document, Date.now()), 1000);
+connect();
