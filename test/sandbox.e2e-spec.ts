@@ -51,7 +51,7 @@ describe(`the sandbox page's server (${testDriver()})`, () => {
     ({ e2e, admin } = await startE2eWithAdmin('admin'));
     ana = e2e.driver.createUser('ana');
     ben = e2e.driver.createUser('ben');
-    server = new SandboxServer(e2e.emulator, [ana, ben, admin], [admin.id], pageDir);
+    server = new SandboxServer(e2e.driver, [ana, ben, admin], [admin.id], pageDir);
     base = await server.start('127.0.0.1', 0);
   });
 
@@ -93,15 +93,15 @@ describe(`the sandbox page's server (${testDriver()})`, () => {
     // Discord lists /admin to everyone (the bot refuses non-admins itself), so the page does too.
     expect(forAdmin.commands.map((command) => command.name)).toEqual([...registered].sort());
     expect(forAna.commands.map((command) => command.name)).toEqual([...registered].sort());
-    expect(forAna.commands.find((command) => command.name === 'help')).toEqual({ name: 'help', description: expect.any(String), needsOptions: false });
-    expect(forAna.commands.find((command) => command.name === 'setcountry')?.needsOptions).toBe(true);
+    expect(forAna.commands.find((command) => command.name === 'help')).toEqual({ name: 'help', description: expect.any(String), options: [] });
+    expect(forAna.commands.find((command) => command.name === 'setcountry')?.options).toEqual([expect.objectContaining({ name: 'country', required: true, autocomplete: true })]);
   });
 
   it("runs a command as the chosen person: its answer reaches only them, and their click on it acts as them", async () => {
     const anaSees = await open(ana);
     const benSees = await open(ben);
 
-    expect(await post('/api/command', { as: ana.id, name: 'termsofservice' })).toEqual({ status: 202, body: { interactionId: expect.any(String) } });
+    expect(await post('/api/command', { as: ana.id, name: 'termsofservice' })).toEqual({ status: 202, body: { interactionId: expect.any(String), modal: null } });
     const terms = await messageEvent(anaSees, 'the terms', (message) => message.embeds[0]?.title?.startsWith('Terms of service') === true);
     expect(terms).toMatchObject({ channelId: e2e.emulator.ladderChannelId, onlyYou: true, author: { bot: true } });
 
@@ -156,12 +156,66 @@ describe(`the sandbox page's server (${testDriver()})`, () => {
       [400, 'it is disabled'],
       [400, 'the select offers no option "no-such-race"'],
       [400, `choose 0 to ${races.max_values} options`],
-      [400, '/setcountry needs options'],
+      [400, 'ana cannot run /setcountry: option country is required'],
       [400, '/nosuch is not offered to ana'],
       [400, 'name must be a command name'],
       [400, 'the request body is not JSON'],
     ]);
     expect(e2e.emulator.violations()).toEqual([]);
+  });
+
+  it('runs a command with options, suggesting as the person types from the bot\'s own autocomplete', async () => {
+    const anaSees = await open(ana);
+    const suggested = await post('/api/autocomplete', { as: ana.id, name: 'setcountry', option: 'country', typed: 'korea' });
+    expect(suggested.status).toBe(200);
+    const choices = suggested.body.choices as Array<{ name: string; value: string }>;
+    expect(choices.map((choice) => choice.value)).toContain('KR');
+
+    expect((await post('/api/command', { as: ana.id, name: 'setcountry', options: { country: 'KR' } })).status).toBe(202);
+    const preview = await messageEvent(anaSees, 'the country preview', (message) => message.embeds[0]?.title === 'Change your country?');
+    expect(preview.embeds[0].description).toMatch(/South Korea/);
+    expect((await post('/api/autocomplete', { as: ana.id, name: 'setcountry', option: 'nosuch', typed: 'x' })).status).toBe(400);
+  });
+
+  it('runs an admin subcommand with a user option, for the admin', async () => {
+    const adminSees = await open(admin);
+    expect((await post('/api/command', { as: admin.id, name: 'admin player', options: { user: { id: ana.id } } })).status).toBe(202);
+    const card = await messageEvent(adminSees, "ana's admin card", (message) => message.embeds.some((embed) => JSON.stringify(embed).includes('ana')));
+    expect(card.onlyYou).toBe(true);
+  });
+
+  it('hands back the modal the bot opened, pre-filled, and submits it through the emulator, which holds it to its limits', async () => {
+    const anaSees = await open(ana);
+    const opened = await post('/api/command', { as: ana.id, name: 'setup' });
+    const modal = opened.body.modal as { title: string; fields: Array<{ label: string; maxLength?: number; required: boolean }> };
+    expect(modal.title).toBe('Ladder profile');
+    expect(modal.fields.map((field) => field.label)).toEqual(['Player name', 'BattleTag', 'Alt name 1', 'Alt name 2']);
+
+    const tooLong = 'x'.repeat((modal.fields[0].maxLength ?? 100) + 1);
+    const refused = await post('/api/modal', { as: ana.id, answers: { 'Player name': tooLong, BattleTag: 'Ana#1234' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/Player name/);
+
+    // A refused submission leaves the form open, as Discord's client does.
+    const submitted = await post('/api/command', { as: ana.id, name: 'setup' }).then(() => post('/api/modal', { as: ana.id, answers: { 'Player name': 'Anastasia', BattleTag: 'Ana#1234' } }));
+    expect(submitted).toEqual({ status: 202, body: { interactionId: expect.any(String), modal: null } });
+    await messageEvent(anaSees, 'the next setup step', (message) => JSON.stringify(message.embeds).includes('Anastasia'));
+
+    await post('/api/command', { as: ana.id, name: 'setup' });
+    expect(await post('/api/modal/dismiss', { as: ana.id })).toEqual({ status: 200, body: { dismissed: true } });
+    expect((await post('/api/modal', { as: ana.id, answers: {} })).body.error).toMatch(/no modal is open/);
+  });
+
+  it('adds a person by name, whom every open page can then act as', async () => {
+    const benSees = await open(ben);
+    const added = await post('/api/users', { username: 'zoe' });
+    expect(added).toEqual({ status: 201, body: { id: expect.any(String), username: 'zoe', admin: false } });
+    const users = await benSees.next<Array<{ username: string }>>('the new user list', (event) => event.event === 'users');
+    expect(users.map((user) => user.username)).toEqual(['ana', 'ben', 'admin', 'zoe']);
+
+    expect((await post('/api/command', { as: added.body.id, name: 'help' })).status).toBe(202);
+    expect(await post('/api/users', { username: 'zoe' })).toEqual({ status: 400, body: { error: 'zoe is already here' } });
+    expect((await post('/api/users', { username: 'Not Valid!' })).body.error).toMatch(/username must be 2 to 32 lowercase/);
   });
 
   it("streams the emulator's rule violations to the page as they happen", async () => {

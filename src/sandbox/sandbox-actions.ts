@@ -1,6 +1,6 @@
 import { APIMessageComponent, ComponentType } from 'discord.js';
 import { allComponents, customIdOf, isSelect } from '../emulator/components';
-import type { DiscordEmulator } from '../emulator';
+import type { DiscordEmulator, InteractionRecord } from '../emulator';
 import { sees, SandboxUser } from './sandbox-view';
 
 /** What the page sends when the person clicks a button or chooses in a select. */
@@ -18,7 +18,7 @@ export class RefusedSandboxAction extends Error {}
  * Acts for a sandbox user as their Discord client would: only on a message they see, on a component it
  * shows and has enabled, with a choice the select accepts; then through the emulator's own click path.
  */
-export function actOnComponent(emulator: DiscordEmulator, users: readonly SandboxUser[], action: ComponentAction): { interactionId: string } {
+export function actOnComponent(emulator: DiscordEmulator, users: readonly SandboxUser[], action: ComponentAction): InteractionRecord {
   const user = users.find((candidate) => candidate.id === action.as);
   if (!user) throw new RefusedSandboxAction(`no sandbox user ${action.as}`);
   const stored = emulator.state.messages.get(action.messageId);
@@ -28,8 +28,7 @@ export function actOnComponent(emulator: DiscordEmulator, users: readonly Sandbo
   if ('disabled' in component && component.disabled) throw new RefusedSandboxAction('it is disabled');
   const values = action.values ?? [];
   checkChoice(component, values);
-  const record = emulator.clickComponent({ userId: user.id, messageId: stored.message.id, customId: action.customId, ...(isSelect(component) && { values }) });
-  return { interactionId: record.id };
+  return emulator.clickComponent({ userId: user.id, messageId: stored.message.id, customId: action.customId, ...(isSelect(component) && { values }) });
 }
 
 function checkChoice(component: APIMessageComponent, values: string[]): void {

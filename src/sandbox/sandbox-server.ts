@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { subscribe } from '../emulator/events';
 import { RefusedAction } from '../emulator';
-import type { DiscordEmulator, DriverUser, StoredMessage } from '../emulator';
-import { actOnComponent, ComponentAction, RefusedSandboxAction } from './sandbox-actions';
+import type { DiscordDriver, DriverUser, InteractionOutcome, OpenModal, StoredMessage } from '../emulator';
+import { actOnComponent, RefusedSandboxAction } from './sandbox-actions';
+import { autocompleteRequest, BadRequest, commandRequest, componentAction, modalRequest, newUserRequest, readJson } from './sandbox-requests';
 import { sandboxUserOf } from './sandbox-users';
 import { channelsFor, commandsFor, messageView, sees, SandboxUser, snapshotFor } from './sandbox-view';
 
@@ -16,27 +17,38 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/sandbox.css': { file: 'sandbox.css', type: 'text/css; charset=utf-8' },
 };
 
-const MAX_BODY_BYTES = 16 * 1024;
 /** Keeps idle event streams open through proxies; the page itself never polls. */
 const HEARTBEAT_MS = 15_000;
 
+/** What an action answers: its interaction, and the modal the bot opened in reply, if it did. */
+export interface ActionAnswer {
+  interactionId: string;
+  modal: OpenModal | null;
+}
+
+class PageNotBuilt extends Error {}
+
 /**
  * The sandbox page's own listener: the emulator's guild as a person sees it, live (server-sent events),
- * and the person's clicks, sent through the emulator's paths as the user chosen in the page.
+ * and what the person does (commands, clicks, choices, modals) sent through the driver and the emulator
+ * paths the tests use, as the user chosen in the page.
  */
 export class SandboxServer {
   private readonly server: Server = createServer((request, response) => void this.route(request, response));
-  private readonly streams = new Set<ServerResponse>();
-
-  private readonly users: SandboxUser[];
+  private readonly streams = new Set<{ response: ServerResponse; send: (name: string, data: unknown) => void }>();
+  private readonly people: DriverUser[];
 
   constructor(
-    private readonly emulator: DiscordEmulator,
-    private readonly people: readonly DriverUser[],
-    adminIds: readonly string[],
+    private readonly driver: DiscordDriver,
+    people: readonly DriverUser[],
+    private readonly adminIds: readonly string[],
     private readonly publicDir: string,
   ) {
-    this.users = people.map((person) => sandboxUserOf(person, adminIds));
+    this.people = [...people];
+  }
+
+  private get emulator() {
+    return this.driver.emulator;
   }
 
   async start(host: string, port: number): Promise<string> {
@@ -46,17 +58,32 @@ export class SandboxServer {
   }
 
   async stop(): Promise<void> {
-    this.streams.forEach((stream) => stream.end());
+    this.streams.forEach(({ response }) => response.end());
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private users(): SandboxUser[] {
+    return this.people.map((person) => sandboxUserOf(person, this.adminIds));
+  }
+
+  private person(id: string): DriverUser {
+    const person = this.people.find((candidate) => candidate.id === id);
+    if (!person) throw new RefusedSandboxAction(`no sandbox user ${id}`);
+    return person;
   }
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://sandbox');
+    const post = (path: string) => request.method === 'POST' && url.pathname === path;
     try {
       if (url.pathname === '/favicon.ico') return void response.writeHead(204).end();
       if (request.method === 'GET' && url.pathname === '/api/events') return this.stream(url.searchParams.get('as') ?? '', response);
-      if (request.method === 'POST' && url.pathname === '/api/component') return this.act(await readJson(request), response);
-      if (request.method === 'POST' && url.pathname === '/api/command') return await this.run(await readJson(request), response);
+      if (post('/api/component')) return send(response, 202, await this.click(await readJson(request)));
+      if (post('/api/command')) return send(response, 202, await this.run(await readJson(request)));
+      if (post('/api/autocomplete')) return send(response, 200, await this.suggest(await readJson(request)));
+      if (post('/api/modal')) return send(response, 202, await this.submit(await readJson(request)));
+      if (post('/api/modal/dismiss')) return send(response, 200, this.dismiss(await readJson(request)));
+      if (post('/api/users')) return send(response, 201, this.addUser(await readJson(request)));
       const asset = ASSETS[url.pathname];
       if (request.method === 'GET' && asset) {
         const body = await readFile(join(this.publicDir, asset.file)).catch((error: NodeJS.ErrnoException) => {
@@ -74,21 +101,54 @@ export class SandboxServer {
     }
   }
 
-  private act(body: unknown, response: ServerResponse): void {
-    send(response, 202, actOnComponent(this.emulator, this.users, componentAction(body)));
+  private answer(person: DriverUser, outcome: InteractionOutcome): ActionAnswer {
+    return { interactionId: outcome.interactionId, modal: person.currentModal() ?? null };
   }
 
-  /** Runs a command that needs no options as the person would type it: through the driver the tests use. */
-  private async run(body: unknown, response: ServerResponse): Promise<void> {
-    const { as, name } = (body ?? {}) as Record<string, unknown>;
-    const person = this.people.find((candidate) => candidate.id === as);
-    if (!person) throw new BadRequest(`no sandbox user "${String(as)}"`);
-    if (typeof name !== 'string' || !/^[\w-]{1,32}$/.test(name)) throw new BadRequest('name must be a command name');
-    const offered = this.commandsFor(person.id).find((command) => command.name === name);
-    if (!offered) throw new RefusedSandboxAction(`/${name} is not offered to ${person.username}`);
-    if (offered.needsOptions) throw new RefusedSandboxAction(`/${name} needs options`);
-    const outcome = await person.runCommand(name);
-    send(response, 202, { interactionId: outcome.interactionId });
+  /** A click or a choice, once the bot has answered it (a modal it opened comes back with the answer). */
+  private async click(body: Record<string, unknown>): Promise<ActionAnswer> {
+    const action = componentAction(body);
+    const person = this.person(action.as);
+    const record = actOnComponent(this.emulator, this.users(), action);
+    return this.answer(person, await this.driver.track(record, person.username, `use ${action.customId}`));
+  }
+
+  /** A command, with its options, as the person would type it: the driver refuses what Discord would. */
+  private async run(body: Record<string, unknown>): Promise<ActionAnswer> {
+    const { as, name, options } = commandRequest(body);
+    const person = this.person(as);
+    const [top] = name.split(' ');
+    if (!this.commandsFor(person.id).some((command) => command.name === top)) throw new RefusedSandboxAction(`/${top} is not offered to ${person.username}`);
+    return this.answer(person, await person.runCommand(name, options));
+  }
+
+  private async suggest(body: Record<string, unknown>): Promise<{ choices: Array<{ name: string; value: string | number }> }> {
+    const { as, name, option, typed, options } = autocompleteRequest(body);
+    const choices = await this.person(as).autocomplete(name, option, typed, options);
+    return { choices: choices.map(({ name: label, value }) => ({ name: label, value })) };
+  }
+
+  /** The open modal's answers, by field label; the emulator holds them to Discord's limits. */
+  private async submit(body: Record<string, unknown>): Promise<ActionAnswer> {
+    const { as, answers } = modalRequest(body);
+    const person = this.person(as);
+    return this.answer(person, await person.fillModal(answers));
+  }
+
+  private dismiss(body: Record<string, unknown>): { dismissed: true } {
+    this.person(String(body.as)).dismissModal();
+    return { dismissed: true };
+  }
+
+  /** Someone new joins the guild; every open page learns they can act as them. */
+  private addUser(body: Record<string, unknown>): SandboxUser {
+    const { username } = newUserRequest(body);
+    if (this.people.some((person) => person.username === username)) throw new RefusedSandboxAction(`${username} is already here`);
+    const person = this.driver.createUser(username);
+    this.people.push(person);
+    const users = this.users();
+    this.streams.forEach((stream) => stream.send('users', users));
+    return sandboxUserOf(person, this.adminIds);
   }
 
   private commandsFor(viewer: string) {
@@ -97,11 +157,11 @@ export class SandboxServer {
 
   /** The stream of what `asked` sees; a page that names nobody it knows (a first visit) watches the first user. */
   private stream(asked: string, response: ServerResponse): void {
-    const viewer = this.users.some((user) => user.id === asked) ? asked : this.users[0].id;
+    const viewer = this.people.some((person) => person.id === asked) ? asked : this.people[0].id;
     const { state } = this.emulator;
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     const event = (name: string, data: unknown) => response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-    event('snapshot', snapshotFor(state, viewer, this.users, this.commandsFor(viewer), this.emulator.violations()));
+    event('snapshot', snapshotFor(state, viewer, this.users(), this.commandsFor(viewer), this.emulator.violations()));
     const knownChannels = new Set(channelsFor(state, viewer).map((channel) => channel.id));
 
     const changed = (stored: StoredMessage) => {
@@ -119,40 +179,13 @@ export class SandboxServer {
       subscribe(this.emulator.events, 'violation', (violation) => event('violation', violation)),
     ];
     const heartbeat = setInterval(() => response.write(': still here\n\n'), HEARTBEAT_MS);
-    this.streams.add(response);
+    const stream = { response, send: event };
+    this.streams.add(stream);
     response.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe.forEach((stop) => stop());
-      this.streams.delete(response);
+      this.streams.delete(stream);
     });
-  }
-}
-
-class BadRequest extends Error {}
-class PageNotBuilt extends Error {}
-
-function componentAction(body: unknown): ComponentAction {
-  const { as, messageId, customId, values } = (body ?? {}) as Record<string, unknown>;
-  const text = (value: unknown, name: string) => {
-    if (typeof value !== 'string' || value === '') throw new BadRequest(`${name} must be a non-empty string`);
-    return value;
-  };
-  if (values !== undefined && (!Array.isArray(values) || !values.every((value) => typeof value === 'string'))) throw new BadRequest('values must be a list of strings');
-  return { as: text(as, 'as'), messageId: text(messageId, 'messageId'), customId: text(customId, 'customId'), ...(values !== undefined && { values: values as string[] }) };
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BadRequest('the request body is too large');
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new BadRequest('the request body is not JSON');
   }
 }
 

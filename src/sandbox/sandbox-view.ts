@@ -1,9 +1,9 @@
 import {
   APIActionRowComponent,
   APIApplicationCommand,
+  APIApplicationCommandOption,
   APIComponentInMessageActionRow,
   APIEmbed,
-  ApplicationCommandOptionType,
   ApplicationCommandType,
   ChannelType,
 } from 'discord.js';
@@ -37,11 +37,11 @@ export interface SandboxMessage {
   editedAt: string | null;
 }
 
-/** A slash command the person may run; `needsOptions`: it cannot run without options the page does not ask for yet. */
+/** A slash command the person may run, with its options as Discord describes them (the command box asks for them). */
 export interface SandboxCommand {
   name: string;
   description: string;
-  needsOptions: boolean;
+  options: APIApplicationCommandOption[];
 }
 
 /** Everything one person sees, sent first on every connection; events then keep it current. */
@@ -88,11 +88,7 @@ export function commandsFor(state: EmulatorState, viewer: string, registered: re
   return registered
     .filter((command) => command.type === undefined || command.type === ApplicationCommandType.ChatInput)
     .filter((command) => command.default_member_permissions == null || state.isAdmin(viewer))
-    .map((command) => ({
-      name: command.name,
-      description: command.description,
-      needsOptions: (command.options ?? []).some((option) => ('required' in option && option.required) || option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup),
-    }))
+    .map((command) => ({ name: command.name, description: command.description, options: command.options ?? [] }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -25,7 +25,7 @@ export async function startSandbox(config: AppConfig, sandbox: NonNullable<AppCo
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const driver = new DiscordDriver(emulator, { timeoutMs: 15_000 });
   const { people, adminIds } = addSandboxPeople(driver, config.admin.discordIds);
-  const server = new SandboxServer(emulator, people, adminIds, pageDir);
+  const server = new SandboxServer(driver, people, adminIds, pageDir);
   const url = await server.start(sandbox.host, sandbox.port).catch(async (error: unknown) => {
     driver.dispose();
     await emulator.stop();

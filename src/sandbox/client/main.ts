@@ -1,7 +1,10 @@
 import '@skyra/discord-components-core';
 import type { Violation } from '../../emulator';
 import type { SandboxChannel, SandboxCommand, SandboxMessage, SandboxSnapshot, SandboxUser } from '../sandbox-view';
+import type { OpenModal } from '../../emulator';
+import { drawCommandBox } from './command-box';
 import { refreshTimestamps } from './discord-text';
+import { openModal } from './modal-dialog';
 import { MessageActions, renderMessage } from './render-message';
 
 /** The sandbox page: the guild as the chosen user sees it, kept live by the server's event stream. */
@@ -13,10 +16,18 @@ const page = {
   messages: document.querySelector<HTMLElement>('#messages')!,
   violations: document.querySelector<HTMLElement>('#violations')!,
   commands: document.querySelector<HTMLElement>('#commands')!,
+  commandBox: document.querySelector<HTMLElement>('#command-box')!,
+  modal: document.querySelector<HTMLDialogElement>('#modal')!,
+  newUser: document.querySelector<HTMLFormElement>('#new-user')!,
   notice: document.querySelector<HTMLElement>('#notice')!,
 };
 
+/** Subcommand and subcommand group, as discord-api-types numbers them (the page bundles no discord.js code). */
+const SUBCOMMAND_TYPES: number[] = [1, 2];
+
 let snapshot: SandboxSnapshot | undefined;
+let followingNewest = true;
+let drawnChannel: string | undefined;
 let channelId: string | undefined;
 let viewer = localStorage.getItem('sandbox-user') ?? '';
 let events: EventSource | undefined;
@@ -37,9 +48,35 @@ function say(text: string): void {
   setTimeout(() => (page.notice.hidden = true), 6000);
 }
 
-async function send(body: Record<string, unknown>, path = '/api/component'): Promise<void> {
+async function post<T>(path: string, body: Record<string, unknown>): Promise<{ ok: true; body: T } | { ok: false; error: string }> {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: viewer, ...body }) });
-  if (!response.ok) say(((await response.json()) as { error: string }).error);
+  const answer = (await response.json()) as T & { error?: string };
+  return response.ok ? { ok: true, body: answer } : { ok: false, error: answer.error ?? `the sandbox answered ${response.status}` };
+}
+
+const modalActions = {
+  submit: async (answers: Record<string, string | string[]>) => {
+    const answer = await post<{ modal: OpenModal | null }>('/api/modal', { answers });
+    return answer.ok ? { modal: answer.body.modal } : { error: answer.error };
+  },
+  dismiss: () => void post('/api/modal/dismiss', {}),
+};
+
+/** Sends an action as the chosen user: a modal the bot opens in reply is shown, a refusal is said. */
+async function send(body: Record<string, unknown>, path = '/api/component'): Promise<boolean> {
+  const answer = await post<{ modal: OpenModal | null }>(path, body);
+  if (!answer.ok) {
+    say(answer.error);
+    return false;
+  }
+  if (answer.body.modal) openModal(page.modal, answer.body.modal, modalActions);
+  return true;
+}
+
+function showLadderChannel(): void {
+  channelId = snapshot?.channels.find((channel) => channel.kind === 'text')?.id ?? channelId;
+  drawChannels(snapshot?.channels ?? []);
+  drawMessages();
 }
 
 const actions: MessageActions = {
@@ -47,11 +84,14 @@ const actions: MessageActions = {
   choose: (message, customId, values) => void send({ messageId: message.id, customId, values }),
 };
 
-/** Commands run in the ladder channel, where their answers (only you can see them) appear. */
+/**
+ * One click for each command that runs without options (no required option, no subcommand); commands
+ * run in the ladder channel, where their answers (only you can see them) appear.
+ */
 function drawCommands(commands: SandboxCommand[]): void {
   page.commands.replaceChildren(
     ...commands
-      .filter((command) => !command.needsOptions)
+      .filter((command) => !command.options.some((option) => SUBCOMMAND_TYPES.includes(option.type) || ('required' in option && option.required)))
       .map((command) => {
         const button = document.createElement('button');
         button.type = 'button';
@@ -59,9 +99,7 @@ function drawCommands(commands: SandboxCommand[]): void {
         button.title = command.description;
         button.textContent = `/${command.name}`;
         button.addEventListener('click', () => {
-          channelId = snapshot?.channels.find((channel) => channel.kind === 'text')?.id ?? channelId;
-          drawChannels(snapshot?.channels ?? []);
-          drawMessages();
+          showLadderChannel();
           void send({ name: command.name }, '/api/command');
         });
         return button;
@@ -93,11 +131,24 @@ function drawMessages(): void {
   const channel = snapshot?.channels.find((candidate) => candidate.id === channelId);
   page.title.textContent = channel ? (channel.kind === 'dm' ? channel.name : `# ${channel.name}`) : '';
   const shown = (snapshot?.messages ?? []).filter((message) => message.channelId === channelId);
+  if (drawnChannel !== channelId) followingNewest = true;
+  drawnChannel = channelId;
   const empty = document.createElement('p');
   empty.className = 'empty';
   empty.textContent = channel?.kind === 'dm' ? 'No direct messages yet.' : 'Nothing here yet: run a command below, as the user chosen at the bottom left.';
   page.messages.replaceChildren(...(shown.length > 0 ? shown.map((message) => renderMessage(message, nameOf, actions, avatarOf)) : [empty]));
-  page.messages.parentElement?.scrollTo({ top: page.messages.parentElement.scrollHeight });
+}
+
+/**
+ * The channel stays scrolled to its newest message, as the components lay out, until the reader scrolls
+ * up; a redraw's own jumps are not the reader's, so only their wheel, keys and touch count.
+ */
+function followNewest(scroller: HTMLElement): void {
+  const readerScrolled = () => requestAnimationFrame(() => (followingNewest = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 40));
+  for (const kind of ['wheel', 'keydown', 'touchmove']) scroller.addEventListener(kind, readerScrolled, { passive: true });
+  new ResizeObserver(() => {
+    if (followingNewest) scroller.scrollTop = scroller.scrollHeight;
+  }).observe(page.messages);
 }
 
 function drawViolations(violations: Violation[]): void {
@@ -115,6 +166,18 @@ function draw(): void {
   if (!snapshot) return;
   drawUsers(snapshot.users);
   drawCommands(snapshot.commands);
+  drawCommandBox(page.commandBox, snapshot.commands, {
+    users: () => snapshot?.users ?? [],
+    channels: () => snapshot?.channels ?? [],
+    run: (name, options) => {
+      showLadderChannel();
+      return send({ name, options }, '/api/command');
+    },
+    suggest: async (name, option, typed, options) => {
+      const answer = await post<{ choices: Array<{ name: string; value: string | number }> }>('/api/autocomplete', { name, option, typed, options });
+      return answer.ok ? answer.body.choices : [];
+    },
+  });
   drawChannels(snapshot.channels);
   drawMessages();
   drawViolations(snapshot.violations);
@@ -150,12 +213,30 @@ function connect(): void {
     snapshot.channels = JSON.parse((event as MessageEvent<string>).data) as SandboxChannel[];
     drawChannels(snapshot.channels);
   });
+  events.addEventListener('users', (event) => {
+    if (!snapshot) return;
+    snapshot.users = JSON.parse((event as MessageEvent<string>).data) as SandboxUser[];
+    drawUsers(snapshot.users);
+  });
   events.addEventListener('violation', (event) => {
     if (!snapshot) return;
     snapshot.violations.push(JSON.parse((event as MessageEvent<string>).data) as Violation);
     drawViolations(snapshot.violations);
   });
 }
+
+page.newUser.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = page.newUser.querySelector('input')!;
+  void post<SandboxUser>('/api/users', { username: input.value.trim().toLowerCase() }).then((answer) => {
+    if (!answer.ok) return say(answer.error);
+    input.value = '';
+    viewer = answer.body.id;
+    localStorage.setItem('sandbox-user', viewer);
+    channelId = undefined;
+    connect();
+  });
+});
 
 page.users.addEventListener('change', () => {
   viewer = page.users.value;
@@ -166,4 +247,5 @@ page.users.addEventListener('change', () => {
 
 // The stream carries every change; this only moves "in 45 seconds" along to "in 44 seconds".
 setInterval(() => refreshTimestamps(document, Date.now()), 1000);
+followNewest(page.messages.parentElement!);
 connect();
