@@ -87,7 +87,7 @@ function optionInput(command: string, option: APIApplicationCommandOption, conte
         wrapper.append(element, list);
         return [wrapper, () => (element.value === '' ? undefined : element.value)];
       }
-      return [element, () => (element.value === '' ? undefined : option.type === STRING ? element.value : element.value)];
+      return [element, () => (element.value === '' ? undefined : element.value)];
     }
   }
 }
