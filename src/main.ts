@@ -25,7 +25,7 @@ async function discordFor(config: AppConfig): Promise<{ config: AppConfig; sandb
     throw portProblem(error, 'SANDBOX_HOST', 'SANDBOX_PORT', config.sandbox!) ?? error;
   });
   logger.warn(
-    `DISCORD_TOKEN is not set: running the sandbox, a local Discord emulator, on its own SQLite file (${sandbox.config.database.driver === 'sqlite' && sandbox.config.database.path})` +
+    `DISCORD_TOKEN is not set: running the sandbox, a local Discord emulator, on its own SQLite file (${config.sandbox.sqlitePath})` +
       `${config.sandbox.ignoredDatabaseUrl ? '; DATABASE_URL is used only with a token' : ''}. Set DISCORD_TOKEN (and DISCORD_GUILD_ID) to connect to Discord.`,
   );
   return { config: sandbox.config, sandboxUrl: sandbox.url };

@@ -268,12 +268,17 @@ export class EmulatorState {
     return stored;
   }
 
+  /** Whether a person sees the message: not deleted, in a channel they may view, and if ephemeral, theirs. */
+  sees(userId: string, stored: StoredMessage): boolean {
+    return !stored.deleted && this.canView(userId, stored.message.channel_id) && (stored.visibleTo === undefined || stored.visibleTo === userId);
+  }
+
   /** Messages a person can see, oldest first. */
   visibleMessages(userId: string, channelId?: string): StoredMessage[] {
     return [...this.channels.values()]
-      .filter((c) => (channelId === undefined || c.channel.id === channelId) && this.canView(userId, c.channel.id))
+      .filter((c) => channelId === undefined || c.channel.id === channelId)
       .flatMap((c) => c.messages)
-      .filter((m) => !m.deleted && (m.visibleTo === undefined || m.visibleTo === userId))
+      .filter((m) => this.sees(userId, m))
       .sort((a, b) => a.seq - b.seq);
   }
 }

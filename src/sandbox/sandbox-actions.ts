@@ -1,9 +1,8 @@
 import { APIMessageComponent, ComponentType } from 'discord.js';
 import { allComponents, customIdOf, isSelect } from '../emulator/components';
-import type { DiscordEmulator, InteractionRecord } from '../emulator';
-import { sees, SandboxUser } from './sandbox-view';
+import type { DiscordEmulator, DriverUser, InteractionRecord } from '../emulator';
 
-/** What the page sends when the person clicks a button or chooses in a select. */
+/** What the page sends when the person (`as`) clicks a button or chooses in a select. */
 export interface ComponentAction {
   as: string;
   messageId: string;
@@ -18,11 +17,9 @@ export class RefusedSandboxAction extends Error {}
  * Acts for a sandbox user as their Discord client would: only on a message they see, on a component it
  * shows and has enabled, with a choice the select accepts; then through the emulator's own click path.
  */
-export function actOnComponent(emulator: DiscordEmulator, users: readonly SandboxUser[], action: ComponentAction): InteractionRecord {
-  const user = users.find((candidate) => candidate.id === action.as);
-  if (!user) throw new RefusedSandboxAction(`no sandbox user ${action.as}`);
+export function actOnComponent(emulator: DiscordEmulator, user: DriverUser, action: ComponentAction): InteractionRecord {
   const stored = emulator.state.messages.get(action.messageId);
-  if (!stored || !sees(emulator.state, user.id, stored)) throw new RefusedSandboxAction(`${user.username} cannot see message ${action.messageId}`);
+  if (!stored || !emulator.state.sees(user.id, stored)) throw new RefusedSandboxAction(`${user.username} cannot see message ${action.messageId}`);
   const component = allComponents(stored.message.components ?? []).find((candidate) => customIdOf(candidate) === action.customId);
   if (!component) throw new RefusedSandboxAction(`the message has no component "${action.customId}"`);
   if ('disabled' in component && component.disabled) throw new RefusedSandboxAction('it is disabled');

@@ -8,7 +8,7 @@ import type { DiscordDriver, DriverUser, InteractionOutcome, OpenModal, StoredMe
 import { actOnComponent, RefusedSandboxAction } from './sandbox-actions';
 import { autocompleteRequest, BadRequest, commandRequest, componentAction, modalRequest, newUserRequest, readJson } from './sandbox-requests';
 import { sandboxUserOf } from './sandbox-users';
-import { channelsFor, commandsFor, messageView, sees, SandboxUser, snapshotFor } from './sandbox-view';
+import { channelsFor, commandsFor, messageView, SandboxUser, snapshotFor } from './sandbox-view';
 
 /** The files the page is made of, by the path the browser asks for. */
 const ASSETS: Record<string, { file: string; type: string }> = {
@@ -109,7 +109,7 @@ export class SandboxServer {
   private async click(body: Record<string, unknown>): Promise<ActionAnswer> {
     const action = componentAction(body);
     const person = this.person(action.as);
-    const record = actOnComponent(this.emulator, this.users(), action);
+    const record = actOnComponent(this.emulator, person, action);
     return this.answer(person, await this.driver.track(record, person.username, `use ${action.customId}`));
   }
 
@@ -165,7 +165,7 @@ export class SandboxServer {
     const knownChannels = new Set(channelsFor(state, viewer).map((channel) => channel.id));
 
     const changed = (stored: StoredMessage) => {
-      if (!sees(state, viewer, stored)) return stored.deleted && event('delete', { id: stored.message.id });
+      if (!state.sees(viewer, stored)) return stored.deleted && event('delete', { id: stored.message.id });
       if (!knownChannels.has(stored.message.channel_id)) {
         knownChannels.add(stored.message.channel_id);
         event('channels', channelsFor(state, viewer));

@@ -70,11 +70,6 @@ export function messageView(stored: StoredMessage): SandboxMessage {
   };
 }
 
-/** Whether `viewer` sees the message: its channel is theirs to view, and an ephemeral one is their own. */
-export function sees(state: EmulatorState, viewer: string, stored: StoredMessage): boolean {
-  return !stored.deleted && state.canView(viewer, stored.message.channel_id) && (stored.visibleTo === undefined || stored.visibleTo === viewer);
-}
-
 /** The guild's text channels the viewer may see, then the viewer's DM with the bot once it exists. */
 export function channelsFor(state: EmulatorState, viewer: string): SandboxChannel[] {
   return [...state.channels.values()]
