@@ -10,22 +10,20 @@ export interface RunningSandbox {
   /** The bot's configuration, pointed at the emulator and the sandbox's own SQLite file. */
   config: AppConfig;
   url: string;
-  emulator: DiscordEmulator;
-  stop(): Promise<void>;
 }
 
 /** Where `npm run build` puts the page (scripts/build-sandbox-page.mjs), whether the bot runs from dist or src. */
-export const SANDBOX_PAGE_DIR = resolve(__dirname, '..', '..', 'dist', 'sandbox', 'public');
+const SANDBOX_PAGE_DIR = resolve(__dirname, '..', '..', 'dist', 'sandbox', 'public');
 
 /**
  * The bot without a token: a local Discord emulator whose guild the sandbox page shows and lets a
  * person use, as one of its users. The bot keeps its data in the sandbox's SQLite file.
  */
-export async function startSandbox(config: AppConfig, sandbox: NonNullable<AppConfig['sandbox']>, pageDir = SANDBOX_PAGE_DIR): Promise<RunningSandbox> {
+export async function startSandbox(config: AppConfig, sandbox: NonNullable<AppConfig['sandbox']>): Promise<RunningSandbox> {
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const driver = new DiscordDriver(emulator, { timeoutMs: 15_000 });
   const { people, adminIds } = addSandboxPeople(driver, config.admin.discordIds);
-  const server = new SandboxServer(driver, people, adminIds, pageDir);
+  const server = new SandboxServer(driver, people, adminIds, SANDBOX_PAGE_DIR);
   const url = await server.start(sandbox.host, sandbox.port).catch(async (error: unknown) => {
     driver.dispose();
     await emulator.stop();
@@ -39,11 +37,5 @@ export async function startSandbox(config: AppConfig, sandbox: NonNullable<AppCo
       database: { driver: 'sqlite', path: sandbox.sqlitePath, statementTimeoutMs, connect },
     },
     url,
-    emulator,
-    stop: async () => {
-      await server.stop();
-      driver.dispose();
-      await emulator.stop();
-    },
   };
 }
