@@ -6,6 +6,8 @@ import type { APIButtonComponent, APIStringSelectComponent } from 'discord.js';
 import { ComponentType } from 'discord.js';
 import { DataSource } from 'typeorm';
 import { DriverUser } from '../src/emulator';
+import { readPracticeChoices } from '../src/sandbox/practice/practice-choices';
+import { PracticeOpponents } from '../src/sandbox/practice/practice-opponents';
 import { SandboxServer } from '../src/sandbox/sandbox-server';
 import type { SandboxMessage, SandboxSnapshot } from '../src/sandbox/sandbox-view';
 import { E2e, startE2eWithAdmin } from './support/e2e';
@@ -51,7 +53,8 @@ describe(`the sandbox page's server (${testDriver()})`, () => {
     ({ e2e, admin } = await startE2eWithAdmin('admin'));
     ana = e2e.driver.createUser('ana');
     ben = e2e.driver.createUser('ben');
-    server = new SandboxServer(e2e.driver, [ana, ben, admin], [admin.id], pageDir);
+    const practice = new PracticeOpponents(e2e.driver, admin, await readPracticeChoices(join(ROOT, 'data/static')), 0);
+    server = new SandboxServer(e2e.driver, [ana, ben, admin], [admin.id], pageDir, practice);
     base = await server.start('127.0.0.1', 0);
   });
 

@@ -17,7 +17,7 @@ export interface AppConfig {
    * Set only without a Discord token: the local Discord emulator's guild shown as a page at this address,
    * the bot keeping its data in `sqlitePath`. `ignoredDatabaseUrl`: DATABASE_URL was set, and is not used.
    */
-  sandbox?: { host: string; port: number; sqlitePath: string; ignoredDatabaseUrl: boolean };
+  sandbox?: { host: string; port: number; sqlitePath: string; ignoredDatabaseUrl: boolean; practiceDelayMs: number };
   /** `restSweepSeconds`: how often idle REST handlers are dropped (interaction tokens live 15 minutes). */
   discord: { token?: string; apiBase: string; guildId?: string; restSweepSeconds: number };
   database: DatabaseConfig;

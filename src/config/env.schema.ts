@@ -39,6 +39,7 @@ export const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
     SANDBOX_PORT: wholeNumber(0, 65535).default(3100),
+    PRACTICE_DELAY_MS: wholeNumber(0, 60_000).default(1500),
     PORT: wholeNumber(0, 65535).default(3000),
     HTTP_BODY_LIMIT_BYTES: wholeNumber(1024, 10 * 1024 * 1024).default(65_536),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^\S+$/, 'must not contain spaces: no Authorization header could carry it').optional(),

@@ -34,9 +34,9 @@ describe('loadConfig', () => {
   });
 
   it('runs as a sandbox without a token: its page on loopback, its own SQLite file, never DATABASE_URL', () => {
-    expect(loadConfig({}).sandbox).toEqual({ host: '127.0.0.1', port: 3100, sqlitePath: expect.stringMatching(/\/data\/sandbox\.sqlite$/), ignoredDatabaseUrl: false });
+    expect(loadConfig({}).sandbox).toEqual({ host: '127.0.0.1', port: 3100, sqlitePath: expect.stringMatching(/\/data\/sandbox\.sqlite$/), ignoredDatabaseUrl: false, practiceDelayMs: 1500 });
     expect(loadConfig({ DATABASE_URL: 'postgres://bot:secret@db:5432/ladder' }).sandbox?.ignoredDatabaseUrl).toBe(true);
-    expect(loadConfig({ SQLITE_PATH: '/tmp/try/it.sqlite', SANDBOX_HOST: '0.0.0.0', SANDBOX_PORT: '8080' }).sandbox).toEqual({ host: '0.0.0.0', port: 8080, sqlitePath: '/tmp/try/it.sqlite', ignoredDatabaseUrl: false });
+    expect(loadConfig({ SQLITE_PATH: '/tmp/try/it.sqlite', SANDBOX_HOST: '0.0.0.0', SANDBOX_PORT: '8080', PRACTICE_DELAY_MS: '0' }).sandbox).toEqual({ host: '0.0.0.0', port: 8080, sqlitePath: '/tmp/try/it.sqlite', ignoredDatabaseUrl: false, practiceDelayMs: 0 });
   });
 
   it('has no sandbox with a token, and keeps the ladder in ./data/ladder.sqlite', () => {
@@ -100,6 +100,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['LOG_FORMAT', 'colour'],
     ['SANDBOX_PORT', '70000'],
+    ['PRACTICE_DELAY_MS', '61000'],
     ['DB_CONNECT_ATTEMPTS', '0'],
     ['DB_CONNECT_RETRY_SECONDS', 'soon'],
     ['NODE_ENV', 'staging'],

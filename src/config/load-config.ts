@@ -50,6 +50,7 @@ function sandboxOf(env: Env): NonNullable<AppConfig['sandbox']> {
   return {
     host: env.SANDBOX_HOST,
     port: env.SANDBOX_PORT,
+    practiceDelayMs: env.PRACTICE_DELAY_MS,
     sqlitePath: resolve(env.SQLITE_PATH ?? SANDBOX_SQLITE_PATH),
     ignoredDatabaseUrl: env.DATABASE_URL !== undefined,
   };

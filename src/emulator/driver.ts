@@ -126,6 +126,10 @@ export class DiscordDriver {
     return person;
   }
 
+  hasUser(username: string): boolean {
+    return this.people.has(username);
+  }
+
   user(username: string): DriverUser {
     const person = this.people.get(username);
     if (!person) throw new Error(`no user ${username}`);

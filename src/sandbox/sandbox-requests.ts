@@ -1,5 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { ModalAnswers, OptionInput } from '../emulator';
+import { RATING_RANGE } from '../modules/admin/domain/rating-range';
+import { isPracticeBehaviour } from './practice/practice-behaviour';
+import type { PracticeChoices } from './practice/practice-choices';
+import type { PracticeRequest } from './practice/practice-opponent';
 import type { ComponentAction } from './sandbox-actions';
 
 /** A request the page should never send: its body is not what the route reads. */
@@ -62,6 +66,20 @@ export function newUserRequest(body: Body): { username: string } {
   const username = text(body, 'username');
   if (!/^[a-z0-9_.]{2,32}$/.test(username)) throw new BadRequest('username must be 2 to 32 lowercase letters, digits, dots or underscores');
   return { username };
+}
+
+/** A practice opponent the page asks for: a race and a region the ladder has, a behaviour, and a rating or none. */
+export function practiceRequest(body: Body, choices: PracticeChoices): PracticeRequest {
+  const race = choices.races.find((candidate) => candidate.code === body.race);
+  if (!race) throw new BadRequest(`race must be one of ${choices.races.map((candidate) => candidate.code).join(', ')}`);
+  if (!choices.regions.some((region) => region.code === body.region)) throw new BadRequest(`region must be one of ${choices.regions.map((region) => region.code).join(', ')}`);
+  const behaviour = text(body, 'behaviour');
+  if (!isPracticeBehaviour(behaviour)) throw new BadRequest(`behaviour must be one of ${choices.behaviours.map((choice) => choice.code).join(', ')}`);
+  const { rating } = body;
+  if (rating !== null && (!Number.isInteger(rating) || (rating as number) < RATING_RANGE.min || (rating as number) > RATING_RANGE.max)) {
+    throw new BadRequest(`rating must be a whole number from ${RATING_RANGE.min} to ${RATING_RANGE.max}, or null for the starting rating`);
+  }
+  return { race, rating: rating as number | null, region: body.region as string, behaviour };
 }
 
 export async function readJson(request: IncomingMessage): Promise<Body> {

@@ -6,7 +6,9 @@ import { subscribe } from '../emulator/events';
 import { RefusedAction } from '../emulator';
 import type { DiscordDriver, DriverUser, InteractionOutcome, OpenModal, StoredMessage } from '../emulator';
 import { actOnComponent, RefusedSandboxAction } from './sandbox-actions';
-import { autocompleteRequest, BadRequest, commandRequest, componentAction, modalRequest, newUserRequest, readJson } from './sandbox-requests';
+import type { PracticeOpponents } from './practice/practice-opponents';
+import type { PracticeOpponentView } from './practice/practice-opponent';
+import { autocompleteRequest, BadRequest, commandRequest, componentAction, modalRequest, newUserRequest, practiceRequest, readJson } from './sandbox-requests';
 import { sandboxUserOf } from './sandbox-users';
 import { channelsFor, commandsFor, messageView, SandboxUser, snapshotFor } from './sandbox-view';
 
@@ -43,8 +45,10 @@ export class SandboxServer {
     people: readonly DriverUser[],
     private readonly adminIds: readonly string[],
     private readonly publicDir: string,
+    private readonly practice: PracticeOpponents,
   ) {
     this.people = [...people];
+    practice.onChange((opponents) => this.streams.forEach((stream) => stream.send('practice', opponents)));
   }
 
   private get emulator() {
@@ -59,6 +63,7 @@ export class SandboxServer {
 
   async stop(): Promise<void> {
     this.streams.forEach(({ response }) => response.end());
+    this.practice.dispose();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -84,6 +89,7 @@ export class SandboxServer {
       if (post('/api/modal')) return send(response, 202, await this.submit(await readJson(request)));
       if (post('/api/modal/dismiss')) return send(response, 200, this.dismiss(await readJson(request)));
       if (post('/api/users')) return send(response, 201, this.addUser(await readJson(request)));
+      if (post('/api/practice')) return send(response, 201, this.addPracticeOpponent(await readJson(request)));
       const asset = ASSETS[url.pathname];
       if (request.method === 'GET' && asset) {
         const body = await readFile(join(this.publicDir, asset.file)).catch((error: NodeJS.ErrnoException) => {
@@ -143,12 +149,17 @@ export class SandboxServer {
   /** Someone new joins the guild; every open page learns they can act as them. */
   private addUser(body: Record<string, unknown>): SandboxUser {
     const { username } = newUserRequest(body);
-    if (this.people.some((person) => person.username === username)) throw new RefusedSandboxAction(`${username} is already here`);
+    if (this.driver.hasUser(username)) throw new RefusedSandboxAction(`${username} is already here`);
     const person = this.driver.createUser(username);
     this.people.push(person);
     const users = this.users();
     this.streams.forEach((stream) => stream.send('users', users));
     return sandboxUserOf(person, this.adminIds);
+  }
+
+  /** A scripted player who joins the ladder and queues on its own; every open page follows what it does. */
+  private addPracticeOpponent(body: Record<string, unknown>): PracticeOpponentView {
+    return this.practice.add(practiceRequest(body, this.practice.choices));
   }
 
   private commandsFor(viewer: string) {
@@ -161,7 +172,8 @@ export class SandboxServer {
     const { state } = this.emulator;
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     const event = (name: string, data: unknown) => response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-    event('snapshot', snapshotFor(state, viewer, this.users(), this.commandsFor(viewer), this.emulator.violations()));
+    const practice = { choices: this.practice.choices, opponents: this.practice.views() };
+    event('snapshot', snapshotFor(state, viewer, { users: this.users(), commands: this.commandsFor(viewer), violations: this.emulator.violations(), practice }));
     const knownChannels = new Set(channelsFor(state, viewer).map((channel) => channel.id));
 
     const changed = (stored: StoredMessage) => {

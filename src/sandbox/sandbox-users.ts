@@ -12,6 +12,8 @@ const DEFAULT_ADMIN_ID = '900000000000000099';
 
 export interface SandboxPeople {
   people: DriverUser[];
+  /** The sandbox's admin, one of the people. */
+  admin: DriverUser;
   /** The ids the bot must treat as admins: ADMIN_DISCORD_IDS, with the sandbox's admin. */
   adminIds: string[];
 }
@@ -24,7 +26,7 @@ export function addSandboxPeople(driver: DiscordDriver, adminIds: readonly strin
   const adminId = adminIds[0] ?? DEFAULT_ADMIN_ID;
   const players = PLAYERS.filter((player) => player.id !== adminId).map((player) => driver.createUser(player.username, { id: player.id }));
   const admin = driver.createUser('admin', { id: adminId, admin: true });
-  return { people: [...players, admin], adminIds: adminIds.includes(adminId) ? [...adminIds] : [...adminIds, adminId] };
+  return { people: [...players, admin], admin, adminIds: adminIds.includes(adminId) ? [...adminIds] : [...adminIds, adminId] };
 }
 
 export function sandboxUserOf(person: DriverUser, admins: readonly string[]): SandboxUser {

@@ -9,6 +9,8 @@ import {
 } from 'discord.js';
 import type { EmulatorState } from '../emulator/state';
 import type { StoredMessage, Violation } from '../emulator';
+import type { PracticeChoices } from './practice/practice-choices';
+import type { PracticeOpponentView } from './practice/practice-opponent';
 
 /** A person the page can act as. */
 export interface SandboxUser {
@@ -53,7 +55,17 @@ export interface SandboxSnapshot {
   channels: SandboxChannel[];
   messages: SandboxMessage[];
   violations: Violation[];
+  practice: SandboxPractice;
 }
+
+/** The practice opponents the page can add, and those playing. */
+export interface SandboxPractice {
+  choices: PracticeChoices;
+  opponents: PracticeOpponentView[];
+}
+
+/** What every viewer's snapshot shares. */
+export type SandboxShared = Pick<SandboxSnapshot, 'users' | 'commands' | 'violations' | 'practice'>;
 
 export function messageView(stored: StoredMessage): SandboxMessage {
   const { message } = stored;
@@ -87,14 +99,12 @@ export function commandsFor(state: EmulatorState, viewer: string, registered: re
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function snapshotFor(state: EmulatorState, viewer: string, users: SandboxUser[], commands: SandboxCommand[], violations: Violation[]): SandboxSnapshot {
+export function snapshotFor(state: EmulatorState, viewer: string, shared: SandboxShared): SandboxSnapshot {
   return {
     guild: { id: state.guildId, name: state.guildName },
     viewer,
-    users,
-    commands,
+    ...shared,
     channels: channelsFor(state, viewer),
     messages: state.visibleMessages(viewer).map(messageView),
-    violations,
   };
 }

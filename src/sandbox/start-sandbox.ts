@@ -3,6 +3,8 @@ import { AppConfig } from '../config/app-config';
 import { withLocalDiscord } from '../discord/local-discord';
 import { DiscordEmulator } from '../emulator/discord-emulator';
 import { DiscordDriver } from '../emulator/driver';
+import { readPracticeChoices } from './practice/practice-choices';
+import { PracticeOpponents } from './practice/practice-opponents';
 import { SandboxServer } from './sandbox-server';
 import { addSandboxPeople } from './sandbox-users';
 
@@ -22,8 +24,9 @@ const SANDBOX_PAGE_DIR = resolve(__dirname, '..', '..', 'dist', 'sandbox', 'publ
 export async function startSandbox(config: AppConfig, sandbox: NonNullable<AppConfig['sandbox']>): Promise<RunningSandbox> {
   const emulator = await new DiscordEmulator().start({ port: 0, host: '127.0.0.1' });
   const driver = new DiscordDriver(emulator, { timeoutMs: 15_000 });
-  const { people, adminIds } = addSandboxPeople(driver, config.admin.discordIds);
-  const server = new SandboxServer(driver, people, adminIds, SANDBOX_PAGE_DIR);
+  const { people, admin, adminIds } = addSandboxPeople(driver, config.admin.discordIds);
+  const practice = new PracticeOpponents(driver, admin, await readPracticeChoices(config.staticData.dir), sandbox.practiceDelayMs);
+  const server = new SandboxServer(driver, people, adminIds, SANDBOX_PAGE_DIR, practice);
   const url = await server.start(sandbox.host, sandbox.port).catch(async (error: unknown) => {
     driver.dispose();
     await emulator.stop();

@@ -2,6 +2,7 @@ import { DriverUser } from '../../src/emulator';
 import { renderMessage } from '../../src/emulator/render';
 import { WaveService } from '../../src/modules/matches/wave.service';
 import { E2e } from './e2e';
+import { joinQueue, QueueChoice } from '../../src/sandbox/practice/join-ladder';
 import { readyPlayer } from './ladder-players';
 import { ManualClock } from './manual-clock';
 
@@ -40,11 +41,8 @@ export class LadderPlay {
     return readyPlayer(user, { name: `${name}${suffix}`, country: profile.country ?? 'DE', region: profile.region ?? 'EUW' });
   }
 
-  async queue(user: DriverUser, choice: { bw?: string; sc2?: string }): Promise<void> {
-    await user.runCommand('queue');
-    if (choice.bw) await user.choose('queue/bw/', [choice.bw]);
-    if (choice.sc2) await user.choose('queue/sc2/', [choice.sc2]);
-    await user.clickButton('Join');
+  queue(user: DriverUser, choice: QueueChoice): Promise<void> {
+    return joinQueue(user, choice);
   }
 
   /** Both queued (BW Zerg v SC2 Terran) and matched by the next wave; with a clock, after three waves waited (a window of 250). */

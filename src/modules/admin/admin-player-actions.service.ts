@@ -23,11 +23,9 @@ import { ADMIN_CLEAR_QUEUE, ADMIN_PLAYER_ACTION } from './admin.routes';
 import { AdminNotices } from './admin-notices';
 import { AdminPlayersRepository, PlayerActionWrite, PlayerEffect } from './admin-players.repository';
 import { AdminOutcome, AdminPreview } from './admin-view';
+import { RATING_RANGE } from './domain/rating-range';
 
 export type PlayerActionKind = PlayerEffect['kind'];
-
-/** What an admin may give a rating (LADDER.md, Rating: whole numbers). */
-export const RATING_RANGE = { min: 0, max: 5000 } as const;
 
 /** What the audit trail calls each action. */
 const AUDIT_ACTION: Record<PlayerActionKind, string> = {

@@ -6,7 +6,8 @@ import { REASON_LENGTH } from './domain/reason';
 import { adminSubcommand } from './admin-subcommands';
 import { Verdict } from './domain/resolution';
 import { renderAdminPreview, renderMatchLookup, renderPlayerLookup, renderResolutionPreview } from './admin.render';
-import { AdminPlayerActions, PlayerActionKind, RATING_RANGE } from './admin-player-actions.service';
+import { AdminPlayerActions, PlayerActionKind } from './admin-player-actions.service';
+import { RATING_RANGE } from './domain/rating-range';
 import { AdminLookups } from './admin-lookups.service';
 import { AdminResolutions } from './admin-resolutions.service';
 

@@ -5,6 +5,8 @@ import type { OpenModal } from '../../emulator';
 import { drawCommandBox } from './command-box';
 import { refreshTimestamps } from './discord-text';
 import { openModal } from './modal-dialog';
+import { drawPracticeForm, drawPracticeList, PracticeOrder } from './practice-panel';
+import type { PracticeOpponentView } from '../practice/practice-opponent';
 import { MessageActions, renderMessage } from './render-message';
 
 /** The sandbox page: the guild as the chosen user sees it, kept live by the server's event stream. */
@@ -20,6 +22,8 @@ const page = {
   modal: document.querySelector<HTMLDialogElement>('#modal')!,
   newUser: document.querySelector<HTMLFormElement>('#new-user')!,
   notice: document.querySelector<HTMLElement>('#notice')!,
+  practiceForm: document.querySelector<HTMLFormElement>('#practice-form')!,
+  practiceList: document.querySelector<HTMLElement>('#practice-list')!,
 };
 
 /** Subcommand and subcommand group, as discord-api-types numbers them (the page bundles no discord.js code). */
@@ -32,7 +36,8 @@ let channelId: string | undefined;
 let viewer = localStorage.getItem('sandbox-user') ?? '';
 let events: EventSource | undefined;
 
-const nameOf = (id: string) => snapshot?.users.find((user) => user.id === id)?.username ?? (id === botId() ? 'Ladder' : undefined);
+const nameOf = (id: string) =>
+  snapshot?.users.find((user) => user.id === id)?.username ?? snapshot?.practice.opponents.find((opponent) => opponent.id === id)?.username ?? (id === botId() ? 'Ladder' : undefined);
 const botId = () => snapshot?.messages.find((message) => message.author.bot)?.author.id;
 
 function avatarOf(userId: string): string {
@@ -162,9 +167,17 @@ function drawViolations(violations: Violation[]): void {
   page.violations.parentElement!.hidden = violations.length === 0;
 }
 
+async function addPracticeOpponent(order: PracticeOrder): Promise<boolean> {
+  const answer = await post<PracticeOpponentView>('/api/practice', { ...order });
+  if (!answer.ok) say(answer.error);
+  return answer.ok;
+}
+
 function draw(): void {
   if (!snapshot) return;
   drawUsers(snapshot.users);
+  drawPracticeForm(page.practiceForm, snapshot.practice.choices, addPracticeOpponent);
+  drawPracticeList(page.practiceList, snapshot.practice.opponents);
   drawCommands(snapshot.commands);
   drawCommandBox(page.commandBox, snapshot.commands, {
     users: () => snapshot?.users ?? [],
@@ -217,6 +230,11 @@ function connect(): void {
     if (!snapshot) return;
     snapshot.users = JSON.parse((event as MessageEvent<string>).data) as SandboxUser[];
     drawUsers(snapshot.users);
+  });
+  events.addEventListener('practice', (event) => {
+    if (!snapshot) return;
+    snapshot.practice.opponents = JSON.parse((event as MessageEvent<string>).data) as PracticeOpponentView[];
+    drawPracticeList(page.practiceList, snapshot.practice.opponents);
   });
   events.addEventListener('violation', (event) => {
     if (!snapshot) return;
