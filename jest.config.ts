@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { chromiumPath } from './test/support/chromium';
 import { composeCommand } from './test/support/compose-command';
 
 // Every suite runs far from UTC (workers inherit it), so a timestamp written or read in local time fails its test.
@@ -23,13 +24,15 @@ const databaseProject = (name: 'sqlite' | 'postgres'): Config => ({
 
 const config: Config = {
   testTimeout: 30_000,
-  reporters: ['default', ['<rootDir>/test/support/database-reporter.cjs', { composeCli: Boolean(composeCommand()) }]],
+  reporters: ['default', ['<rootDir>/test/support/database-reporter.cjs', { composeCli: Boolean(composeCommand()), chromium: chromiumPath() ?? null }]],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     databaseProject('sqlite'),
     ...(process.env.TEST_DATABASE_URL ? [databaseProject('postgres')] : []),
     // docker-compose.yml is checked by the compose CLI itself, where the machine has one.
     ...(composeCommand() ? [{ ...shared, displayName: 'compose', testMatch: ['<rootDir>/test/compose/*.compose-spec.ts'] }] : []),
+    // The sandbox page in a real browser, where the machine has a Chromium.
+    ...(chromiumPath() ? [{ ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/*.browser-spec.ts'] }] : []),
   ],
 };
 

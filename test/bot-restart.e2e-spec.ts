@@ -12,7 +12,7 @@ describe(`a bot process killed and restarted against the same emulator (${testDr
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
     database = await createTestDatabase();
-    bot = new BotProcess(emulator, database.config);
+    bot = BotProcess.against(emulator, database.config);
     driver = new DiscordDriver(emulator, { completions: bot.completions, timeoutMs: 10_000 });
   });
 

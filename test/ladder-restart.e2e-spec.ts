@@ -21,7 +21,7 @@ describe(`the ladder across bot restarts: the queue, the match DMs and their dea
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
     database = await createTestDatabase();
-    bot = new BotProcess(emulator, database.config);
+    bot = BotProcess.against(emulator, database.config);
     driver = new DiscordDriver(emulator, { completions: bot.completions, timeoutMs: 20_000 });
   });
 

@@ -137,7 +137,9 @@ describe(`practice opponents in the sandbox (${testDriver()})`, () => {
     const rival = await queuedOpponent('never_confirms');
     const { human, dm, matchId } = await matchedWith(rival);
     await human.clickButton('Confirm', { messageId: dm });
-    await waitFor('the opponent to see the confirmation', () => statusOf(rival.id) === `Match found: #${matchId}`);
+    // Had it meant to confirm, it would have by the time it is idle again.
+    await waitFor('the opponent to answer the confirmation', () => !opponent(rival.id).busy);
+    expect(card(dm)).toMatch(new RegExp(`Waiting for ${rival.name} to confirm`));
     clock.advance(61_000);
     await e2e.app.get(MatchDeadlines).fireDue();
     expect(card(dm)).toMatch(new RegExp(`Match #${matchId} abandoned\\n\\| Not confirmed in time by ${rival.name}\\.`));

@@ -30,7 +30,7 @@ describe(`starting the bot as its own process (${testDriver()})`, () => {
   beforeEach(async () => {
     emulator = await new DiscordEmulator().start();
     database = await createTestDatabase();
-    bot = new BotProcess(emulator, database.config);
+    bot = BotProcess.against(emulator, database.config);
     dir = mkdtempSync(join(tmpdir(), 'ladder-static-'));
     cpSync(DEFAULT_STATIC_DATA_DIR, dir, { recursive: true });
   });

@@ -6,7 +6,7 @@ import { Completions, DiscordEmulator } from '../../src/emulator';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** The bot as its own process (src/main.ts through ts-node), pointed at an emulator, so a test can kill and restart it. */
+/** The bot as its own process (src/main.ts through ts-node), so a test can kill and restart it. */
 export class BotProcess {
   private child?: ChildProcess;
   private output = '';
@@ -14,20 +14,29 @@ export class BotProcess {
   /** Each interaction the process has finished handling, from the line it logs for each. */
   readonly completions = new Completions();
 
-  constructor(
-    private readonly emulator: DiscordEmulator,
-    private readonly database: TestDatabaseConfig,
-  ) {}
+  private constructor(private readonly setting: NodeJS.ProcessEnv) {}
+
+  /** The bot pointed at an emulator of the test's, on the test's database. */
+  static against(emulator: DiscordEmulator, database: TestDatabaseConfig): BotProcess {
+    return new BotProcess({
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_BASE: emulator.apiBase,
+      DISCORD_GUILD_ID: emulator.guildId,
+      DATABASE_URL: database.driver === 'postgres' ? database.url : '',
+      SQLITE_PATH: database.driver === 'sqlite' ? database.path : '',
+    });
+  }
+
+  /** The bot with no token: its own emulator and sandbox page, on this SQLite file. */
+  static sandbox(sqlitePath: string): BotProcess {
+    return new BotProcess({ DISCORD_TOKEN: '', DISCORD_API_BASE: '', DISCORD_GUILD_ID: '', DATABASE_URL: '', SQLITE_PATH: sqlitePath, SANDBOX_PORT: '0' });
+  }
 
   /** Starts the bot; `overrides` replace its environment's variables (an empty value unsets one). */
   start(overrides: NodeJS.ProcessEnv = {}): void {
     const env = {
       ...process.env,
-      DISCORD_TOKEN: this.emulator.token,
-      DISCORD_API_BASE: this.emulator.apiBase,
-      DISCORD_GUILD_ID: this.emulator.guildId,
-      DATABASE_URL: this.database.driver === 'postgres' ? this.database.url : '',
-      SQLITE_PATH: this.database.driver === 'sqlite' ? this.database.path : '',
+      ...this.setting,
       HOST: '127.0.0.1',
       PORT: '0',
       TS_NODE_TRANSPILE_ONLY: 'true',
@@ -84,6 +93,11 @@ export class BotProcess {
   httpBase(): string | undefined {
     const port = [...this.output.matchAll(/serving HTTP on http:\/\/[\d.]+:(\d+)/g)].at(-1)?.[1];
     return port ? `http://127.0.0.1:${port}` : undefined;
+  }
+
+  /** The sandbox page's address, once the latest run prints it. */
+  sandboxUrl(): string | undefined {
+    return [...this.output.matchAll(/Sandbox: open (http:\/\/[\d.]+:\d+) /g)].at(-1)?.[1];
   }
 
   /** Stops the bot as an operator does (SIGTERM), once it has ended. */

@@ -213,6 +213,8 @@ function connect(): void {
     if (!snapshot.channels.some((channel) => channel.id === channelId)) channelId = snapshot.channels[0]?.id;
     page.guild.textContent = snapshot.guild.name;
     draw();
+    // Says whose view is drawn, for a browser test to wait on after switching person.
+    document.body.dataset.viewer = viewer;
   });
   events.addEventListener('message', (event) => upsert(JSON.parse((event as MessageEvent<string>).data) as SandboxMessage));
   events.addEventListener('delete', (event) => {

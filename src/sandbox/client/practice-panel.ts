@@ -62,7 +62,7 @@ export function drawPracticeList(list: HTMLElement, opponents: PracticeOpponentV
       plays.textContent = ` ${opponent.race}${opponent.rating === null ? '' : ` ${opponent.rating}`}, ${opponent.behaviour.replaceAll('_', ' ')}`;
       const status = document.createElement('div');
       status.className = 'practice-status';
-      status.textContent = opponent.status;
+      status.textContent = opponent.busy ? `${opponent.status} …` : opponent.status;
       item.dataset.opponent = opponent.username;
       item.append(name, plays, status);
       return item;

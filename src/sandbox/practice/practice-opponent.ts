@@ -25,6 +25,8 @@ export interface PracticeOpponentView {
   region: string;
   behaviour: PracticeBehaviour;
   status: string;
+  /** Between seeing a change and answering it (its pause, then its click). */
+  busy: boolean;
 }
 
 /** The same move this many times in a row means the bot refuses it: the opponent stops rather than loop. */
@@ -62,7 +64,7 @@ export class PracticeOpponent {
 
   get view(): PracticeOpponentView {
     const { race, rating, region, behaviour } = this.request;
-    return { id: this.user.id, username: this.user.username, name: this.name, race: race.name, rating, region, behaviour, status: this.state };
+    return { id: this.user.id, username: this.user.username, name: this.name, race: race.name, rating, region, behaviour, status: this.state, busy: this.acting };
   }
 
   async start(): Promise<void> {
@@ -111,8 +113,11 @@ export class PracticeOpponent {
       const title = stored.message.embeds[0]?.title ?? '';
       const found = /^Match found: #(\d+)$/.exec(title);
       if (!this.match && found && this.isOwnDm(stored)) this.match = { id: Number(found[1]), messageId: stored.message.id };
+      if (!this.match) return;
+      // The page shows what the opponent sees at once; its answer comes after its pause.
+      if (stored.message.id === this.match.messageId) this.status(title);
       // The other player's card changes too: a conflicting opponent answers their report.
-      if (this.match && (stored.message.id === this.match.messageId || title.startsWith(`Match #${this.match.id}:`))) this.poke();
+      if (stored.message.id === this.match.messageId || title.startsWith(`Match #${this.match.id}:`)) this.poke();
     };
     this.unsubscribe.push(subscribe(this.driver.emulator.events, 'messageCreate', seen), subscribe(this.driver.emulator.events, 'messageUpdate', seen));
   }
@@ -124,7 +129,11 @@ export class PracticeOpponent {
       return;
     }
     this.acting = true;
-    void this.act().finally(() => (this.acting = false));
+    this.changed();
+    void this.act().finally(() => {
+      this.acting = false;
+      this.changed();
+    });
   }
 
   private async act(): Promise<void> {
@@ -143,7 +152,6 @@ export class PracticeOpponent {
     const stored = this.match && this.driver.emulator.state.messages.get(this.match.messageId);
     if (!stored) return;
     const moment = readMatchMessage(seenOf(stored.message));
-    this.status(stored.message.embeds[0]?.title ?? this.state);
     const move = nextMove(this.request.behaviour, moment, this.theirReport(moment));
     if (move.do === 'finish') return this.dispose();
     if (move.do === 'wait') return;
