@@ -88,19 +88,25 @@ describe(`practice opponents in the sandbox (${testDriver()})`, () => {
     return { rival, ...match };
   }
 
+  const leave = (rival: PracticeOpponentView) => e2e.driver.user(rival.username).clickButton('Leave');
+  const statusesOnThePage = (id: string, from: number) =>
+    stream.events.slice(from).flatMap((event) => (event.event === 'practice' ? [(event.data as PracticeOpponentView[]).find((view) => view.id === id)?.status] : []));
+
   it('joins the ladder as a person would: terms, setup in its region, its rating set by the admin, then the queue', async () => {
     const from = stream.events.length;
     const rival = await queuedOpponent('reports_loss', 1725);
-    expect(rival).toMatchObject({ name: expect.stringMatching(/^Practice[A-Z]+$/), username: expect.stringMatching(/^practice[a-z]+$/), race: 'SC2 Terran', rating: 1725, region: 'KRJ', behaviour: 'reports_loss' });
-    const player = (await e2e.app.get(DataSource).query(`SELECT player_name, battletag, country, region FROM players WHERE discord_id = '${rival.id}' AND terms_accepted AND setup_completed_at IS NOT NULL`))[0];
-    expect(player).toMatchObject({ player_name: rival.name, battletag: expect.stringMatching(new RegExp(`^${rival.name}#\\d{4}$`)), country: 'KR', region: 'KRJ' });
-    const [rating] = await e2e.app.get(DataSource).query(`SELECT r.mmr FROM mmrs_1v1 r JOIN players p ON p.id = r.player_id WHERE p.discord_id = '${rival.id}' AND r.race = 'sc2_terran'`);
-    expect(Number(rating.mmr)).toBe(1725);
-    const statuses = stream.events.slice(from).filter((event) => event.event === 'practice').map((event) => (event.data as PracticeOpponentView[]).find((view) => view.id === rival.id)?.status);
-    expect(statuses[0]).toBe('joining the ladder');
-    expect(statuses.at(-1)).toBe('queued as SC2 Terran');
-    // Left queued, it would take the next suite's human: it leaves as a player would.
-    await e2e.driver.user(rival.username).clickButton('Leave');
+    // Left queued, it would take the next test's human: it leaves as a player would.
+    try {
+      expect(rival).toMatchObject({ name: expect.stringMatching(/^Practice[A-Z]+$/), username: expect.stringMatching(/^practice[a-z]+$/), race: 'SC2 Terran', rating: 1725, region: 'KRJ', behaviour: 'reports_loss' });
+      const player = (await e2e.app.get(DataSource).query(`SELECT player_name, battletag, country, region FROM players WHERE discord_id = '${rival.id}' AND terms_accepted AND setup_completed_at IS NOT NULL`))[0];
+      expect(player).toMatchObject({ player_name: rival.name, battletag: expect.stringMatching(new RegExp(`^${rival.name}#\\d{4}$`)), country: 'KR', region: 'KRJ' });
+      const [rating] = await e2e.app.get(DataSource).query(`SELECT r.mmr FROM mmrs_1v1 r JOIN players p ON p.id = r.player_id WHERE p.discord_id = '${rival.id}' AND r.race = 'sc2_terran'`);
+      expect(Number(rating.mmr)).toBe(1725);
+      await waitFor('the page to learn it is queued', () => statusesOnThePage(rival.id, from).includes('queued as SC2 Terran'));
+      expect(statusesOnThePage(rival.id, from)[0]).toBe('joining the ladder');
+    } finally {
+      await leave(rival);
+    }
   });
 
   it.each<[PracticeBehaviour, ReportLabel, RegExp]>([
@@ -148,7 +154,8 @@ describe(`practice opponents in the sandbox (${testDriver()})`, () => {
 
   it('lets several queue at once, each with a name of its own, and lists them in every snapshot', async () => {
     const [first, second] = await Promise.all([queuedOpponent('reports_loss', null), queuedOpponent('reports_win', 2000)]);
-    expect(first.name).not.toBe(second.name);
+    try {
+      expect(first.name).not.toBe(second.name);
     const late = await EventStream.open(`${base}/api/events?as=${admin.id}`);
     const snapshot = await late.next<SandboxSnapshot>('a snapshot', (event) => event.event === 'snapshot');
     await late.close();
@@ -156,7 +163,9 @@ describe(`practice opponents in the sandbox (${testDriver()})`, () => {
     expect(listed).toEqual([first, second].map((rival) => expect.objectContaining({ id: rival.id, status: 'queued as SC2 Terran' })));
     expect(snapshot.practice.choices.races.map((race) => race.code)).toContain('bw_zerg');
     expect(snapshot.practice.choices.behaviours.map((choice) => choice.code)).toEqual(['reports_loss', 'reports_win', 'reports_draw', 'conflicts', 'never_confirms', 'aborts']);
-    for (const rival of [first, second]) await e2e.driver.user(rival.username).clickButton('Leave');
+    } finally {
+      for (const rival of [first, second]) await leave(rival);
+    }
   });
 
   it.each([
