@@ -75,7 +75,10 @@ export class PracticeOpponent {
       this.watchDms();
       await this.pause();
       await joinQueue(this.user, { [race.game]: race.code }, this.pause);
-      if (!this.match) this.status(`queued as ${race.name}`);
+      if (this.match) return;
+      const answer = this.driver.lastReply(this.user.id)?.message.embeds[0];
+      if (answer?.title !== 'Searching for a match') throw new Error(`the queue refused it: ${answer?.description ?? 'no answer'}`);
+      this.status(`queued as ${race.name}`);
     } catch (error) {
       this.stop(`stopped: ${(error as Error).message}`);
     }
