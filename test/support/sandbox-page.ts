@@ -49,7 +49,7 @@ export class SandboxPage {
     const box = this.page.locator('#command-box');
     await box.locator('.command-input').fill(`/${name}`);
     await box.locator('.command-list li', { hasText: `/${name}` }).first().click();
-    await box.locator('select').first().selectOption(`${subcommand}`);
+    await box.locator('select').first().selectOption(subcommand);
     const form = box.locator('form.command-form');
     for (const [option, value] of Object.entries(options)) {
       const input = form.locator('label.option', { has: this.page.locator('span', { hasText: new RegExp(`^${option}( \\*)?$`) }) }).locator('input, select');

@@ -1,3 +1,4 @@
+import { RATING_RANGE } from '../../modules/admin/domain/rating-range';
 import type { PracticeChoice, PracticeChoices } from '../practice/practice-choices';
 import type { PracticeOpponentView } from '../practice/practice-opponent';
 
@@ -33,8 +34,8 @@ export function drawPracticeForm(form: HTMLFormElement, choices: PracticeChoices
   const rating = document.createElement('input');
   rating.type = 'number';
   rating.name = 'rating';
-  rating.min = '0';
-  rating.max = '5000';
+  rating.min = String(RATING_RANGE.min);
+  rating.max = String(RATING_RANGE.max);
   rating.step = '1';
   rating.placeholder = 'starting rating';
   const region = select('region', choices.regions);
@@ -63,7 +64,6 @@ export function drawPracticeList(list: HTMLElement, opponents: PracticeOpponentV
       const status = document.createElement('div');
       status.className = 'practice-status';
       status.textContent = opponent.busy ? `${opponent.status} …` : opponent.status;
-      item.dataset.opponent = opponent.username;
       item.append(name, plays, status);
       return item;
     }),

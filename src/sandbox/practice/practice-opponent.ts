@@ -168,8 +168,9 @@ export class PracticeOpponent {
   /** The other player's report, as their own match card shows it: what a conflicting opponent contradicts. */
   private theirReport(moment: MatchMoment): Report | null {
     if (moment.kind !== 'card' || !moment.opponentReported) return null;
+    const title = `Match #${moment.matchId}: both confirmed, play!`;
     for (const stored of this.driver.emulator.state.messages.values()) {
-      if (this.isOwnDm(stored)) continue;
+      if (stored.message.embeds[0]?.title !== title || this.isOwnDm(stored)) continue;
       const theirs = readMatchMessage(seenOf(stored.message));
       if (theirs.kind === 'card' && theirs.matchId === moment.matchId && theirs.reported) return theirs.reported;
     }

@@ -38,8 +38,7 @@ export class PracticeOpponents {
 
   /** A new opponent, who starts on the ladder at once; the page learns each step through onChange. */
   add(request: PracticeRequest): PracticeOpponentView {
-    const user = this.newUser();
-    const name = practiceName(this.created - 1);
+    const { user, name } = this.newUser();
     const opponent = new PracticeOpponent(this.driver, user, this.admin, name, request, this.pause, () => this.changed());
     this.opponents.push(opponent);
     void opponent.start();
@@ -53,11 +52,11 @@ export class PracticeOpponents {
   }
 
   /** Someone may already have taken practice_a from the page: the next free name is used. */
-  private newUser(): DriverUser {
-    let username: string;
-    do username = practiceName(this.created++).toLowerCase();
-    while (this.driver.hasUser(username));
-    return this.driver.createUser(username);
+  private newUser(): { user: DriverUser; name: string } {
+    let name: string;
+    do name = practiceName(this.created++);
+    while (this.driver.hasUser(name.toLowerCase()));
+    return { user: this.driver.createUser(name.toLowerCase()), name };
   }
 
   /** Between one and two times the configured delay, so two opponents do not move in lockstep. */
